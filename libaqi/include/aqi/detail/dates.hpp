@@ -1,0 +1,19 @@
+// Date formatting without Boost's locale-heavy I/O headers.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace aqi::detail {
+
+inline std::string iso(boost::gregorian::date d) {
+  if (d.is_special()) return "not-a-date";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
+                static_cast<int>(d.day()));
+  return buf;
+}
+
+}  // namespace aqi::detail

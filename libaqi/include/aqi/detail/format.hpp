@@ -1,0 +1,15 @@
+// Numbers in messages as a person writes them: -3, 65.4, not -3.000000.
+#pragma once
+
+#include <charconv>
+#include <string>
+
+namespace aqi::detail {
+
+inline std::string format_number(double x) {
+  char buf[32];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return ec == std::errc() ? std::string(buf, p) : std::string("?");
+}
+
+}  // namespace aqi::detail
