@@ -1,0 +1,25 @@
+// aqi._core: the compiled half of the Python package. Each concept registers itself from its
+// own register_<concept>.cpp; this file only calls them.
+#include <pybind11/pybind11.h>
+
+#include "aqi/version.hpp"
+
+namespace py = pybind11;
+
+namespace aqi::python {
+void register_errors(py::module_& m);
+void register_edition(py::module_& m);
+void register_iaqi(py::module_& m);
+void register_air_quality_index(py::module_& m);
+void register_moving_mean(py::module_& m);
+}  // namespace aqi::python
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "libaqi compiled core; use the `aqi` package, not this module directly.";
+  m.attr("__version__") = aqi::version;
+  aqi::python::register_errors(m);
+  aqi::python::register_edition(m);
+  aqi::python::register_iaqi(m);
+  aqi::python::register_air_quality_index(m);
+  aqi::python::register_moving_mean(m);
+}
