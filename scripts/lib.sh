@@ -7,7 +7,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # What building libaqi, its Python package and the engine needs.
 BUILD_PACKAGES=(cmake ninja-build g++ libeigen3-dev libboost-date-time-dev pybind11-dev python3-dev
-  python3-numpy python3-pandas libtomlplusplus-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev)
+  python3-numpy python3-pandas libtomlplusplus-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libglpk-dev)
 # What the tests need on top.
 TEST_PACKAGES=(python3-pytest)
 

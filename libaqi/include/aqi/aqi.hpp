@@ -11,5 +11,7 @@
 #include "aqi/observations.hpp"
 #include "aqi/parallelism.hpp"
 #include "aqi/pollutant.hpp"
+#include "aqi/response_level.hpp"
+#include "aqi/response_period.hpp"
 #include "aqi/span.hpp"
 #include "aqi/version.hpp"
