@@ -12,6 +12,10 @@ void register_edition(py::module_& m);
 void register_iaqi(py::module_& m);
 void register_air_quality_index(py::module_& m);
 void register_moving_mean(py::module_& m);
+void register_rule_set(py::module_& m);
+void register_warning(py::module_& m);
+void register_measures(py::module_& m);
+void register_season(py::module_& m);
 }  // namespace aqi::python
 
 PYBIND11_MODULE(_core, m) {
@@ -22,4 +26,8 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_iaqi(m);
   aqi::python::register_air_quality_index(m);
   aqi::python::register_moving_mean(m);
+  aqi::python::register_rule_set(m);
+  aqi::python::register_warning(m);
+  aqi::python::register_measures(m);
+  aqi::python::register_season(m);
 }

@@ -1,10 +1,12 @@
-// aqi-engine — runs a county scenario through libaqi and prints the decisions.
+// aqi-engine — runs a county scenario through libaqi and prints the decisions: the observed
+// AQI, the season's warning timeline, each warning's response and its measures by department.
 //   aqi-engine run <scenario-dir> [--json]
 // Exit codes: 0 done, 1 bad input (the message names file, line and column), 2 bad usage.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,68 +17,223 @@
 
 namespace {
 
+using nlohmann::json;
+
 constexpr const char* usage = "usage: aqi-engine run <scenario-dir> [--json]\n";
 
-struct Report {
-  std::string scenario;
-  aqi::Observations observations;
-  aqi::AqiTable aqi;
+// Display width of UTF-8 text: CJK characters take two columns.
+std::size_t width(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return w;
+}
+
+std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+
+std::string fmt(double v, const char* f = "%.0f") {
+  if (std::isnan(v)) return "–";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+// One warning from its ISSUE to its LIFT.
+struct Episode {
+  aqi::ptime issued, lifted;
+  int highest = 0;
+  bool imposed = false;
 };
 
-Report run(const std::string& dir) {
-  Report r;
-  r.scenario = dir;
-  r.observations = aqi::read_observations(dir + "/observations.csv");
-  const auto columns = r.observations.columns();
-  r.aqi = aqi::air_quality_index(aqi::span<const boost::gregorian::date>(r.observations.dates), columns,
-                                 aqi::Period::daily);
-  return r;
+std::vector<Episode> episodes(const aqi::SeasonResult& r) {
+  std::vector<Episode> out;
+  for (const auto& e : r.events) {
+    if (e.previous == 0 && e.level > 0) out.push_back({e.time, boost::posix_time::not_a_date_time, e.level, e.imposed});
+    if (out.empty()) continue;
+    out.back().highest = std::max(out.back().highest, e.level);
+    out.back().imposed = out.back().imposed || e.imposed;
+    if (e.type == aqi::EventType::lift) out.back().lifted = e.time;
+  }
+  return out;
 }
 
-std::string aqi_text(double a) { return std::isnan(a) ? "–" : std::to_string(static_cast<int>(a)); }
+std::string level_label(const aqi::RuleSet& rules, int level) {
+  if (level == 0) return "none";
+  return rules.levels[static_cast<std::size_t>(level - 1)].name_zh + " " + rules.level_name(level);
+}
 
-void print_text(const Report& r) {
-  const auto& obs = r.observations;
-  std::printf("libaqi %s — scenario %s\n", aqi::version, r.scenario.c_str());
-  std::printf("Observed daily AQI, %s … %s (%zu days)\n\n", aqi::detail::iso(obs.dates.front()).c_str(),
-              aqi::detail::iso(obs.dates.back()).c_str(), obs.size());
-  std::printf("%-10s  %4s  %-8s  %-12s  %s\n", "date", "AQI", "category", "primary", "edition");
-  std::map<int, int> days_per_category;
-  for (std::size_t i = 0; i < obs.size(); ++i) {
-    const auto cat = static_cast<aqi::Category>(r.aqi.category[i]);
-    ++days_per_category[static_cast<int>(cat)];
-    std::printf("%-10s  %4s  %-8s  %-12s  %s\n", aqi::detail::iso(obs.dates[i]).c_str(), aqi_text(r.aqi.aqi[i]).c_str(),
-                std::string(aqi::name_zh(cat)).c_str(), r.aqi.primary(i).to_string().c_str(),
-                r.aqi.record_edition[i]->id().c_str());
-  }
-  std::printf("\nDays per category (SPEC A3):\n");
-  for (auto [cat, days] : days_per_category) {
+struct Report {
+  aqi::Scenario scenario;
+  aqi::SeasonResult season;
+};
+
+void print_text(const Report& rep) {
+  const auto& s = rep.scenario;
+  const auto& r = rep.season;
+  const auto& rules = *s.rules;
+  std::printf("libaqi %s — %s\n", aqi::version, s.name.c_str());
+  std::printf("scenario %s; rules %s: %s\n", s.dir.c_str(), rules.id.c_str(), rules.title.c_str());
+  std::printf("season %s … %s; forecasts: %s\n\n", aqi::detail::iso(s.season_start).c_str(),
+              aqi::detail::iso(s.season_end).c_str(), s.forecast_source.c_str());
+
+  std::printf("OBSERVED AQI (SPEC A1–A7) — %zu days\n", s.observations.size());
+  std::map<int, int> per_category;
+  for (auto c : s.observed_table.category) ++per_category[c];
+  for (auto [cat, n] : per_category) {
     const auto c = static_cast<aqi::Category>(cat);
-    std::printf("  %-8s %-20s %3d\n", cat == 0 ? "missing" : std::string(aqi::name_zh(c)).c_str(),
-                std::string(aqi::name_en(c)).c_str(), days);
+    std::printf("  %s %-20s %3d days\n", pad(cat == 0 ? "missing" : std::string(aqi::name_zh(c)), 8).c_str(),
+                std::string(aqi::name_en(c)).c_str(), n);
   }
-  for (const auto& [edition, use] : r.aqi.uses) {
-    std::string used, ignored;
+  for (const auto& [edition, use] : s.observed_table.uses) {
+    std::string used;
     for (auto i : use.used) used += (used.empty() ? "" : ", ") + std::string(aqi::key(i));
-    for (auto i : use.ignored) ignored += (ignored.empty() ? "" : ", ") + std::string(aqi::key(i));
-    std::printf("%s rated: %s%s%s\n", edition->id().c_str(), used.c_str(),
-                ignored.empty() ? "" : "; not rated: ", ignored.c_str());
+    std::printf("  rated by %s from %s\n", edition->id().c_str(), used.c_str());
+  }
+
+  std::printf("\nWARNING TIMELINE (SPEC L1–L6; lead time = issue to the start of the qualifying run)\n");
+  std::printf("  %-16s  %-9s  %-10s  %-4s  %-9s  %s\n", "time", "event", "level", "resp", "lead", "reason");
+  for (const auto& e : r.events) {
+    std::string lead = std::isnan(e.lead_hours) ? "" : fmt(e.lead_hours) + " h" + (e.short_lead ? " <24!" : "");
+    std::string reason = e.reason;
+    if (e.imposed) reason = "IMPOSED (" + std::string(aqi::name(e.comparison)) + ") — " + reason;
+    std::printf("  %-16s  %-9s  %s  %-4s  %-9s  %s\n", aqi::detail::iso(e.time).c_str(),
+                std::string(aqi::name(e.type)).c_str(), pad(level_label(rules, e.level), 10).c_str(),
+                std::string(aqi::name(rules.response(e.level))).c_str(), lead.c_str(), reason.c_str());
+  }
+
+  std::printf("\nWARNINGS AND RESPONSES (SPEC R1, L2)\n");
+  const auto eps = episodes(r);
+  for (std::size_t i = 0; i < eps.size(); ++i) {
+    const auto& ep = eps[i];
+    std::printf("  #%-2zu %s → %s  highest %s, response %s%s\n", i + 1, aqi::detail::iso(ep.issued).c_str(),
+                ep.lifted.is_special() ? "in force at the end" : aqi::detail::iso(ep.lifted).c_str(),
+                level_label(rules, ep.highest).c_str(), std::string(aqi::name_zh(rules.response(ep.highest))).c_str(),
+                ep.imposed ? " (superior command involved)" : "");
+  }
+  for (const auto& p : r.periods)
+    std::printf("  response %s → %s, up to %s\n", aqi::detail::iso(p.start).c_str(),
+                p.end.is_special() ? "end of data" : aqi::detail::iso(p.end).c_str(),
+                std::string(aqi::name_zh(p.highest)).c_str());
+
+  std::printf("\nSEASON (SPEC L3)\n  warning days:");
+  for (int k = 1; k <= rules.level_count(); ++k)
+    std::printf(" %s %d;", rules.level_name(k).c_str(), r.warning_days[static_cast<std::size_t>(k)]);
+  std::printf("\n  response hours:");
+  for (const auto& [lvl, h] : r.response_hours) std::printf(" %s %d;", std::string(aqi::name(lvl)).c_str(), h);
+  std::printf("\n  events:");
+  for (const auto& [t, n] : r.event_counts) std::printf(" %s %d;", std::string(aqi::name(t)).c_str(), n);
+  std::printf("\n");
+
+  if (!r.verification.empty()) {
+    std::printf("\nVERIFICATION AGAINST OBSERVATIONS (SPEC L4; days at or above each level)\n");
+    std::printf("  %-8s %5s %7s %7s %5s %5s %5s\n", "level", "hits", "misses", "false", "POD", "FAR", "CSI");
+    for (const auto& v : r.verification)
+      std::printf("  %-8s %5d %7d %7d %5s %5s %5s\n", rules.level_name(v.level).c_str(), v.hits, v.misses, v.false_alarms,
+                  fmt(v.pod, "%.2f").c_str(), fmt(v.far, "%.2f").c_str(), fmt(v.csi, "%.2f").c_str());
+  }
+
+  if (!rules.measures.empty()) {
+    const auto& catalogue = aqi::builtin_measure_catalogue(rules.measures);
+    std::set<aqi::ResponseLevel> used;
+    for (const auto& p : r.periods) used.insert(p.highest);
+    for (const auto& e : r.events)
+      if (e.level > 0) used.insert(rules.response(e.level));
+    for (auto level : used) {
+      std::printf("\nMEASURES AT RESPONSE %s BY DEPARTMENT (SPEC R2, plan §5.5 and annex 3)\n",
+                  std::string(aqi::name_zh(level)).c_str());
+      // Procedures bind every unit alike: listed once, not under each department.
+      std::printf("  every unit\n");
+      for (const auto* m : catalogue.at(level))
+        if (m->measure_class == "procedure") std::printf("    %-16s %s\n", m->id.c_str(), m->en.c_str());
+      for (const auto& d : catalogue.departments) {
+        std::vector<const aqi::Measure*> own;
+        for (const auto* m : catalogue.tasks(d.id, level))
+          if (m->measure_class != "procedure") own.push_back(m);
+        if (own.empty()) continue;
+        std::printf("  %s (%s)\n", d.name_zh.c_str(), d.name_en.c_str());
+        for (const auto* m : own) std::printf("    %-16s %s\n", m->id.c_str(), m->en.c_str());
+      }
+    }
   }
 }
 
-void print_json(const Report& r) {
-  nlohmann::json days = nlohmann::json::array();
-  const auto& obs = r.observations;
-  for (std::size_t i = 0; i < obs.size(); ++i) {
-    const double a = r.aqi.aqi[i];
-    days.push_back({{"date", aqi::detail::iso(obs.dates[i])},
-                    {"aqi", std::isnan(a) ? nlohmann::json(nullptr) : nlohmann::json(static_cast<int>(a))},
-                    {"category", r.aqi.category[i]},
-                    {"primary", r.aqi.primary(i).to_string()},
-                    {"beyond_scale", r.aqi.beyond_scale[i] != 0},
-                    {"edition", r.aqi.record_edition[i]->id()}});
+void print_json(const Report& rep) {
+  const auto& s = rep.scenario;
+  const auto& r = rep.season;
+  const auto& rules = *s.rules;
+  auto t = [](aqi::ptime p) { return p.is_special() ? json(nullptr) : json(aqi::detail::iso(p)); };
+  json observed = json::array();
+  for (std::size_t i = 0; i < s.observations.size(); ++i) {
+    const double a = s.observed_table.aqi[i];
+    observed.push_back({{"date", aqi::detail::iso(s.observations.dates[i])},
+                        {"aqi", std::isnan(a) ? json(nullptr) : json(static_cast<int>(a))},
+                        {"category", s.observed_table.category[i]},
+                        {"primary", s.observed_table.primary(i).to_string()},
+                        {"edition", s.observed_table.record_edition[i]->id()}});
   }
-  nlohmann::json out{{"libaqi", aqi::version}, {"scenario", r.scenario}, {"observed_aqi", days}};
+  json events = json::array();
+  for (const auto& e : r.events)
+    events.push_back({{"time", t(e.time)},
+                      {"event", std::string(aqi::name(e.type))},
+                      {"level", rules.level_name(e.level)},
+                      {"previous", rules.level_name(e.previous)},
+                      {"response", std::string(aqi::name(rules.response(e.level)))},
+                      {"response_from", t(e.response_from)},
+                      {"lead_hours", std::isnan(e.lead_hours) ? json(nullptr) : json(e.lead_hours)},
+                      {"short_lead", e.short_lead},
+                      {"imposed", e.imposed},
+                      {"county_level", rules.level_name(e.county_level)},
+                      {"comparison", std::string(aqi::name(e.comparison))},
+                      {"reason", e.reason}});
+  json days = json::array();
+  for (const auto& d : r.days)
+    days.push_back({{"date", aqi::detail::iso(d.day)},
+                    {"warning", rules.level_name(d.warning)},
+                    {"response", std::string(aqi::name(d.response))}});
+  json periods = json::array();
+  for (const auto& p : r.periods)
+    periods.push_back({{"start", t(p.start)}, {"end", t(p.end)}, {"response", std::string(aqi::name(p.highest))}});
+  json verification = json::array();
+  for (const auto& v : r.verification)
+    verification.push_back({{"level", rules.level_name(v.level)},
+                            {"hits", v.hits},
+                            {"misses", v.misses},
+                            {"false_alarms", v.false_alarms},
+                            {"pod", std::isnan(v.pod) ? json(nullptr) : json(v.pod)},
+                            {"far", std::isnan(v.far) ? json(nullptr) : json(v.far)},
+                            {"csi", std::isnan(v.csi) ? json(nullptr) : json(v.csi)}});
+  json warning_days = json::object(), response_hours = json::object(), event_counts = json::object();
+  for (int k = 0; k <= rules.level_count(); ++k) warning_days[rules.level_name(k)] = r.warning_days[static_cast<std::size_t>(k)];
+  for (const auto& [lvl, h] : r.response_hours) response_hours[std::string(aqi::name(lvl))] = h;
+  for (const auto& [ty, n] : r.event_counts) event_counts[std::string(aqi::name(ty))] = n;
+  json measures = json::object();
+  if (!rules.measures.empty()) {
+    const auto& catalogue = aqi::builtin_measure_catalogue(rules.measures);
+    for (const auto& p : r.periods) {
+      const std::string key(aqi::name(p.highest));
+      if (measures.contains(key)) continue;
+      json by_department = json::object();
+      for (const auto& d : catalogue.departments) {
+        json ids = json::array();
+        for (const auto* m : catalogue.tasks(d.id, p.highest)) ids.push_back({{"id", m->id}, {"en", m->en}, {"zh", m->zh}});
+        if (!ids.empty()) by_department[d.name_zh] = ids;
+      }
+      measures[key] = by_department;
+    }
+  }
+  json out{{"libaqi", aqi::version},
+           {"scenario", {{"name", s.name}, {"dir", s.dir}, {"rules", rules.id}, {"forecasts", s.forecast_source}}},
+           {"observed_aqi", observed},
+           {"events", events},
+           {"days", days},
+           {"response_periods", periods},
+           {"counts", {{"warning_days", warning_days}, {"response_hours", response_hours}, {"events", event_counts}}},
+           {"verification", verification},
+           {"measures", measures}};
   std::cout << out.dump(2) << '\n';
 }
 
@@ -84,27 +241,29 @@ void print_json(const Report& r) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  bool json = false;
+  bool as_json = false;
   std::vector<std::string> positional;
   for (const auto& a : args) {
-    if (a == "--json")
-      json = true;
-    else if (a == "-h" || a == "--help") {
+    if (a == "--json") {
+      as_json = true;
+    } else if (a == "-h" || a == "--help") {
       std::fputs(usage, stdout);
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "aqi-engine: unknown option %s\n%s", a.c_str(), usage);
       return 2;
-    } else
+    } else {
       positional.push_back(a);
+    }
   }
   if (positional.size() != 2 || positional[0] != "run") {
     std::fputs(usage, stderr);
     return 2;
   }
   try {
-    const Report r = run(positional[1]);
-    json ? print_json(r) : print_text(r);
+    Report rep{aqi::load_scenario(positional[1]), {}};
+    rep.season = aqi::run_scenario(rep.scenario);
+    as_json ? print_json(rep) : print_text(rep);
   } catch (const aqi::Error& e) {
     std::fprintf(stderr, "aqi-engine: %s\n", e.what());
     return 1;

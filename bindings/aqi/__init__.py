@@ -6,11 +6,31 @@ AQI from concentrations (HJ 633-2012 / HJ 633-2026, SPEC A1–A7):
     aqi.moving_mean(values, window, min_valid)   24-hour / 8-hour means with validity (A5)
     aqi.KEYS, aqi.EDITIONS, aqi.editions(), aqi.edition_in_force(date)
 
+Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L6):
+    aqi.classify_daily / classify_hourly / classify_daily_range -> aqi.Warning
+    aqi.classify_batch(values), aqi.level_probabilities(values, member_axis=…)
+    aqi.measures(response="II"), aqi.tasks(department=…, response=…), aqi.departments()
+    aqi.run_season(forecasts, observations=…), aqi.perfect_forecasts(observed)
+
 Errors: ValueError for bad values (the message names the field and index), KeyError for
 unknown names, FileNotFoundError, aqi.ScenarioError (a ValueError) naming file:line:column.
 Rule IDs (A1, W3 …) refer to the project's SPEC.md.
 """
 from ._core import ScenarioError, __version__
+from .measures import departments, measures, tasks
+from .season import SeasonResult, perfect_forecasts, run_season
+from .warnings import (
+    RULE_SETS,
+    RuleSet,
+    Warning,
+    classify_batch,
+    classify_daily,
+    classify_daily_range,
+    classify_hourly,
+    day_levels,
+    level_probabilities,
+    rule_set,
+)
 from .air_quality import (
     EDITIONS,
     KEYS,
@@ -24,6 +44,9 @@ from .air_quality import (
 )
 
 __all__ = [
+    "RULE_SETS", "RuleSet", "SeasonResult", "Warning", "classify_batch", "classify_daily",
+    "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
+    "measures", "perfect_forecasts", "rule_set", "run_season", "tasks",
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",
 ]

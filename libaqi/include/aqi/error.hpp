@@ -27,6 +27,10 @@ class InvalidValue : public Error {
  public:
   InvalidValue(std::string field, std::size_t index, const std::string& what)
       : Error(field + "[" + std::to_string(index) + "]: " + what), field_(std::move(field)), index_(index) {}
+  // For arrays of several dimensions: `where` is the full index as written, e.g. "3, 17, 5";
+  // `flat_index` is the element's position in memory.
+  InvalidValue(std::string field, std::size_t flat_index, const std::string& where, const std::string& what)
+      : Error(field + "[" + where + "]: " + what), field_(std::move(field)), index_(flat_index) {}
   const std::string& field() const noexcept { return field_; }
   std::size_t index() const noexcept { return index_; }
 

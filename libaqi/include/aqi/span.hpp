@@ -25,6 +25,14 @@ class span {
   constexpr span(Container& c) noexcept  // NOLINT(google-explicit-constructor)
       : data_(c.data()), size_(static_cast<std::size_t>(c.size())) {}
 
+  // A read-only view of any contiguous container, temporaries included: a call such as
+  // classify_daily(std::vector<double>{…}) reads it before the temporary dies.
+  template <class Container, class U = T,
+            class = std::enable_if_t<std::is_const_v<U> && !std::is_same_v<std::decay_t<Container>, span> &&
+                                     std::is_convertible_v<decltype(std::declval<const Container&>().data()), T*>>>
+  constexpr span(const Container& c, int = 0) noexcept  // NOLINT(google-explicit-constructor)
+      : data_(c.data()), size_(static_cast<std::size_t>(c.size())) {}
+
   // span<T> converts to span<const T>.
   template <class U, class = std::enable_if_t<std::is_convertible_v<U (*)[], T (*)[]>>>
   constexpr span(span<U> other) noexcept  // NOLINT(google-explicit-constructor)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "aqi/detail/parallel.hpp"
 #include "aqi/detail/simd.hpp"
 #include "aqi/edition.hpp"
 
@@ -16,8 +17,6 @@ namespace aqi::detail {
 // floating-point noise: the finest real input (0.001 µg/m³ on the flattest segment, NO2 1h
 // 1200–2340) moves the IAQI by 8.8e-5, far above this.
 inline constexpr double rounding_tolerance = 1e-9;
-
-inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // One indicator's table as a sum of ramps: on [0, top],
 //   IAQI(x) = slope0·x + Σ_k dslope[k]·max(x − knot[k], 0)

@@ -11,6 +11,9 @@
 
 namespace aqi::detail {
 
+// "No index": nothing bad found, no match.
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
 inline unsigned worker_count(std::size_t n, const Parallelism& p) {
   unsigned t = p.threads != 0 ? p.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t by_size = std::max<std::size_t>(1, n / std::max<std::size_t>(1, p.min_per_thread));

@@ -1,0 +1,140 @@
+"""Warning levels from forecast AQI — SPEC W1–W9, W7 rule sets."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from . import _core
+from ._convert import as_bool, as_float64
+
+#: The built-in rule sets (SPEC W7); "yiyuan-2019" is the default.
+RULE_SETS = tuple(_core.rule_set_ids())
+RuleSet = _core.RuleSet
+
+
+def rule_set(rules="yiyuan-2019") -> RuleSet:
+    """A rule set: a built-in id ("yiyuan-2019", "mee-2017", "beijing-2013"), a path to a TOML
+    file of the same form (libaqi/rules/warnings/README), or a RuleSet (returned as is)."""
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, os.PathLike) or (isinstance(rules, str) and rules.endswith(".toml")):
+        return _core.load_rule_set(os.fspath(rules))
+    if not isinstance(rules, str):
+        raise TypeError(f"rules must be a rule-set id, a .toml path or an aqi.RuleSet, got {type(rules).__name__}")
+    return _core.rule_set(rules)
+
+
+class Warning:
+    """A classification and its explanation (SPEC W6).
+
+    level: level name ("none", "yellow", "orange", "red"; per rule set); level_code: its index
+    (0 = none); response: None, "III", "II", "I" (or "IV"); clause: the rule that fired;
+    first, last: first and last day (daily) or hour (hourly) of the qualifying run, as indices
+    into the input (None without a warning); days_above_200, days_above_300: the longest runs of
+    day-means above 200 and 300 (within the qualifying run, else anywhere); peak: the highest
+    day-mean; alignment: for hourly input, the hour (mod 24) at which the day-blocks end; basis:
+    "hi", "mid" or "lo" for range forecasts (W2 c).
+    """
+
+    __slots__ = ("rules", "kind", "level", "level_code", "response", "clause", "first", "last",
+                 "days_above_200", "days_above_300", "peak", "alignment", "basis", "explanation")
+
+    def __init__(self, raw: dict):
+        for k in self.__slots__:
+            setattr(self, k, raw[k])
+
+    def explain(self) -> str:
+        return self.explanation
+
+    def __eq__(self, other):
+        return isinstance(other, Warning) and all(
+            getattr(self, k) == getattr(other, k) or (k == "peak" and np.isnan(self.peak) and np.isnan(other.peak))
+            for k in self.__slots__)
+
+    def __repr__(self) -> str:
+        if self.level_code == 0:
+            return (f"aqi.Warning(level='none', rules={self.rules!r}, longest run > 200: "
+                    f"{self.days_above_200} d, peak {self.peak:g})")
+        unit = "day" if self.kind == "daily" else "hour"
+        basis = f", basis={self.basis!r}" if self.basis else ""
+        return (f"aqi.Warning(level={self.level!r}, response={self.response!r}, clause={self.clause!r}, "
+                f"{unit}s {self.first}–{self.last}, > 200: {self.days_above_200} d, > 300: {self.days_above_300} d, "
+                f"peak {self.peak:g}{basis})")
+
+
+def _series(values, name="values"):
+    arr = as_float64(values, name)
+    if arr.ndim != 1:
+        raise ValueError(f"{name}: expected a one-dimensional series, got shape {arr.shape}")
+    return arr
+
+
+def _dust(dust, n):
+    return None if dust is None else as_bool(dust, "dust", n).view(np.uint8)
+
+
+def classify_daily(values, *, dust=None, rules="yiyuan-2019") -> Warning:
+    """Warning level of daily AQI day-means for consecutive days (SPEC W2 a, W3–W6, W8, W9).
+
+    values: AQI per day, NaN = missing (breaks a run, W8); dust: bools, True where the day's
+    pollution is sand and dust (it then exceeds no threshold, W5).
+    """
+    v = _series(values)
+    return Warning(_core.classify_daily(v, _dust(dust, len(v)), rule_set(rules)))
+
+
+def classify_hourly(values, *, dust=None, rules="yiyuan-2019") -> Warning:
+    """Warning level of an hourly AQI series (SPEC W1, W2 b, W3): trailing 24-hour means (at
+    least 20 valid hours, A5), k-day runs = k back-to-back 24-hour blocks aligned at any hour.
+    `first`/`last` of the result are hours. dust: bools per hour; a 24-hour window containing a
+    dust hour exceeds no threshold (W5).
+    """
+    v = _series(values)
+    return Warning(_core.classify_hourly(v, _dust(dust, len(v)), rule_set(rules)))
+
+
+def classify_daily_range(lo, hi, *, use="hi", dust=None, rules="yiyuan-2019") -> Warning:
+    """A daily forecast published as ranges [lo, hi] ("AQI 180–240") — SPEC W2 c. Classified on
+    the upper bound by default (precautionary), or on "mid" or "lo"; `basis` says which."""
+    lo, hi = _series(lo, "lo"), _series(hi, "hi")
+    return Warning(_core.classify_daily_range(lo, hi, use, _dust(dust, len(lo)), rule_set(rules)))
+
+
+def day_levels(values, *, dust=None, rules="yiyuan-2019") -> np.ndarray:
+    """Per day, the level code of the qualifying run covering it (0 = none) — the observed side
+    of SPEC L4's verification."""
+    v = _series(values)
+    return _core.day_levels(v, _dust(dust, len(v)), rule_set(rules))
+
+
+def classify_batch(values, *, kind="hourly", rules="yiyuan-2019", threads=0) -> np.ndarray:
+    """Level codes of many series in one multi-threaded call: `values` is any array whose last
+    axis is time (hours or days), e.g. stations × ensemble members × hours. Returns int8 codes of
+    shape values.shape[:-1]: the level's index in the rule set (yiyuan-2019: 0 none, 1 yellow,
+    2 orange, 3 red). NaN is missing; a negative or infinite value raises ValueError naming its
+    full index."""
+    arr = as_float64(values, "values")
+    if arr.ndim == 0:
+        raise ValueError("values: expected an array whose last axis is time")
+    return _core.classify_batch(np.ascontiguousarray(arr), kind, rule_set(rules), int(threads))
+
+
+def level_probabilities(values, *, member_axis, kind="hourly", rules="yiyuan-2019") -> np.ndarray:
+    """From ensemble members, the probability of each level (beyond the plan).
+
+    values: array with a member axis and time as the last axis. Returns the share of members
+    whose forecast classifies at each level, shape = values.shape without the member and time
+    axes, plus a last axis over the level codes (0 = none, …); each row sums to 1.
+    """
+    arr = as_float64(values, "values")
+    if arr.ndim < 2:
+        raise ValueError("values: expected at least a member axis and a time axis")
+    axis = member_axis % arr.ndim
+    if axis == arr.ndim - 1:
+        raise ValueError("member_axis cannot be the last axis: the last axis is time")
+    rs = rule_set(rules)
+    codes = classify_batch(arr, kind=kind, rules=rs)
+    members = codes.shape[axis]
+    counts = np.stack([(codes == k).sum(axis=axis) for k in range(len(rs.levels))], axis=-1)
+    return counts / members

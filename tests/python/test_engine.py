@@ -1,0 +1,75 @@
+"""aqi-engine, the office's reference client: the main job, its JSON, and bad input files
+named by file, line and column."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+SOURCE = pathlib.Path(os.environ.get("AQI_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+ENGINE = pathlib.Path(os.environ.get("AQI_BUILD_DIR", SOURCE / "build")) / "bin" / "aqi-engine"
+
+
+def run(*args):
+    return subprocess.run([str(ENGINE), *map(str, args)], capture_output=True, text=True)
+
+
+def test_main_job_prints_the_season():
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019")
+    assert r.returncode == 0, r.stderr
+    for heading in ["OBSERVED AQI", "WARNING TIMELINE", "WARNINGS AND RESPONSES", "SEASON (SPEC L3)",
+                    "VERIFICATION", "MEASURES AT RESPONSE Ⅰ级 BY DEPARTMENT"]:
+        assert heading in r.stdout
+    assert "IMPOSED (stricter)" in r.stdout  # the city's order of 2019-11-13 (L6)
+
+
+def test_json_is_the_same_report():
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["scenario"]["rules"] == "yiyuan-2019"
+    assert len(d["observed_aqi"]) == 183
+    assert {e["event"] for e in d["events"]} == {"ISSUE", "UPGRADE", "DOWNGRADE", "LIFT"}
+    assert set(d["measures"]) == {"III", "II", "I"}
+
+
+@pytest.fixture
+def scenario(tmp_path):
+    dst = tmp_path / "s"
+    shutil.copytree(SOURCE / "scenarios" / "yiyuan-2019", dst)
+    return dst
+
+
+def test_bad_forecast_file_is_located(scenario):
+    f = scenario / "forecasts.csv"
+    lines = f.read_text().splitlines()
+    lines[5] = lines[5].rsplit(",", 1)[0] + ",abc"
+    f.write_text("\n".join(lines) + "\n")
+    r = run("run", scenario)
+    assert r.returncode == 1
+    assert r.stderr.strip() == f"aqi-engine: {scenario}/forecasts.csv:6:3: column 'aqi': 'abc' is not a number"
+
+
+def test_bad_observation_and_config_are_located(scenario):
+    f = scenario / "observations.csv"
+    lines = f.read_text().splitlines()
+    cells = lines[2].split(",")
+    cells[1] = "-5"
+    lines[2] = ",".join(cells)
+    f.write_text("\n".join(lines) + "\n")
+    r = run("run", scenario)
+    assert r.stderr.strip() == (f"aqi-engine: {scenario}/observations.csv:3:2: column 'pm25_24h': "
+                                "negative concentration (SPEC A4)")
+    (scenario / "scenario.toml").write_text('name = "x"\nrules = "nope"\n')
+    r = run("run", scenario)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"aqi-engine: {scenario}/scenario.toml:2:9: unknown rule set 'nope'")
+
+
+def test_missing_scenario_and_usage():
+    r = run("run", "/nonexistent/scenario")
+    assert r.returncode == 1
+    assert r.stderr.strip() == "aqi-engine: /nonexistent/scenario/scenario.toml: no such file or it cannot be read"
+    assert run("frobnicate").returncode == 2
