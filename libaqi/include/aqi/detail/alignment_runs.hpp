@@ -34,6 +34,7 @@ class CompiledRules {
         cc.level = level;
         cc.base = term_index(c.terms[0]);
         cc.base_days = c.terms[0].days;
+        cc.run = run_index(cc.base);
         for (std::size_t t = 1; t < c.terms.size(); ++t) {
           // A merged run (gap > 0) may hold gap blocks; the automaton is exact when a block
           // satisfying a further term also satisfies the base term (true of every shipped set).
@@ -61,46 +62,52 @@ class CompiledRules {
     if (n < lanes) return 0;
     const std::size_t blocks = (n - (lanes - 1) + lanes - 1) / lanes;  // block j ends at 23 + 24j + a
     // Only the state the rule set uses is cleared: clearing every slot would cost more than
-    // the whole evaluation.
-    std::int32_t base_run[max_clauses][lanes], gap[max_clauses][lanes];
+    // the whole evaluation. All lane arithmetic is int32 0/1 products without branches, so it
+    // vectorises.
+    std::int32_t run_len[max_clauses][lanes], gap[max_clauses][lanes];
     std::int32_t cur[max_clauses][max_others][lanes], best[max_clauses][max_others][lanes];
     std::int32_t level[lanes] = {};
     std::int32_t cond[max_terms][lanes];
-    for (std::size_t k = 0; k < clauses_.size(); ++k) {
-      std::fill_n(base_run[k], lanes, 0);
-      std::fill_n(gap[k], lanes, 0);
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      std::fill_n(run_len[r], lanes, 0);
+      std::fill_n(gap[r], lanes, 0);
+    }
+    for (std::size_t k = 0; k < clauses_.size(); ++k)
       for (std::size_t o = 0; o < clauses_[k].n_others; ++o) {
         std::fill_n(cur[k][o], lanes, 0);
         std::fill_n(best[k][o], lanes, 0);
       }
-    }
-    // All lane arithmetic is int32 0/1 products, no branches: it vectorises.
     const std::int32_t merge_gap = merge_gap_;
     for (std::size_t j = 0; j < blocks; ++j) {
       const double* v = m + (lanes - 1) + j * lanes;
       for (std::size_t t = 0; t < terms_.size(); ++t) {
-        const Condition& c = terms_[t];
-        const double lo = c.threshold, hi = c.at_most;
+        const double lo = terms_[t].threshold, hi = terms_[t].at_most;
         std::int32_t* out = cond[t];
-        if (c.strict)
-          for (std::size_t a = 0; a < lanes; ++a) out[a] = static_cast<std::int32_t>(v[a] > lo) & static_cast<std::int32_t>(v[a] <= hi);
+        if (terms_[t].strict)
+          for (std::size_t a = 0; a < lanes; ++a)
+            out[a] = static_cast<std::int32_t>(v[a] > lo) & static_cast<std::int32_t>(v[a] <= hi);
         else
-          for (std::size_t a = 0; a < lanes; ++a) out[a] = static_cast<std::int32_t>(v[a] >= lo) & static_cast<std::int32_t>(v[a] <= hi);
+          for (std::size_t a = 0; a < lanes; ++a)
+            out[a] = static_cast<std::int32_t>(v[a] >= lo) & static_cast<std::int32_t>(v[a] <= hi);
       }
-      for (std::size_t k = 0; k < clauses_.size(); ++k) {
-        const CompiledClause& cc = clauses_[k];
-        const std::int32_t* b = cond[cc.base];
-        std::int32_t* run = base_run[k];
-        std::int32_t* g = gap[k];
-        std::int32_t ok[lanes];
+      for (std::size_t r = 0; r < runs_.size(); ++r) {
+        const std::int32_t* b = cond[runs_[r]];
+        std::int32_t* len = run_len[r];
+        std::int32_t* g = gap[r];
         for (std::size_t a = 0; a < lanes; ++a) {
           // A failing block ends the run unless it is within the merge gap (MEE 2017).
           const std::int32_t gg = (g[a] + 1) * (1 - b[a]);
-          const std::int32_t alive = b[a] | (static_cast<std::int32_t>(gg <= merge_gap) & static_cast<std::int32_t>(run[a] > 0));
+          const std::int32_t alive =
+              b[a] | (static_cast<std::int32_t>(gg <= merge_gap) & static_cast<std::int32_t>(len[a] > 0));
           g[a] = gg;
-          run[a] = (run[a] + b[a]) * alive;
-          ok[a] = static_cast<std::int32_t>(run[a] >= cc.base_days);
+          len[a] = (len[a] + b[a]) * alive;
         }
+      }
+      for (std::size_t k = 0; k < clauses_.size(); ++k) {
+        const CompiledClause& cc = clauses_[k];
+        const std::int32_t* len = run_len[cc.run];
+        std::int32_t ok[lanes];
+        for (std::size_t a = 0; a < lanes; ++a) ok[a] = static_cast<std::int32_t>(len[a] >= cc.base_days);
         for (std::size_t o = 0; o < cc.n_others; ++o) {
           const std::int32_t* c = cond[cc.others[o]];
           std::int32_t* cu = cur[k][o];
@@ -111,7 +118,7 @@ class CompiledRules {
           else
             for (std::size_t a = 0; a < lanes; ++a) cu[a] = cu[a] + c[a];
           for (std::size_t a = 0; a < lanes; ++a) {
-            const std::int32_t alive = static_cast<std::int32_t>(run[a] > 0);
+            const std::int32_t alive = static_cast<std::int32_t>(len[a] > 0);
             cu[a] *= alive;
             be[a] = std::max(be[a], cu[a]) * alive;
             ok[a] &= static_cast<std::int32_t>(be[a] >= days);
@@ -133,12 +140,20 @@ class CompiledRules {
   struct CompiledClause {
     int level = 0;
     std::size_t base = 0;
+    std::size_t run = 0;  // index into runs_: clauses with the same base term share one run
     int base_days = 0;
     std::size_t n_others = 0;
     std::size_t others[max_others] = {};
     int other_days[max_others] = {};
     bool consecutive[max_others] = {};
   };
+
+  std::size_t run_index(std::size_t base_term) {
+    for (std::size_t i = 0; i < runs_.size(); ++i)
+      if (runs_[i] == base_term) return i;
+    runs_.push_back(base_term);
+    return runs_.size() - 1;
+  }
 
   std::size_t term_index(const RunTerm& t) {
     for (std::size_t i = 0; i < terms_.size(); ++i)
@@ -154,6 +169,7 @@ class CompiledRules {
   int merge_gap_;
   bool supported_ = true;
   std::vector<Condition> terms_;
+  std::vector<std::size_t> runs_;  // base term of each distinct run
   std::vector<CompiledClause> clauses_;
 };
 
