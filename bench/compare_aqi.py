@@ -5,15 +5,11 @@ and against streaming the same bytes once, on the same 1e6 records × 6 pollutan
 Checks that both give the same AQI before timing. Prints both ratios; --json PATH writes them.
 Run with PYTHONPATH=build/python (./scripts/bench does).
 """
-import argparse
-import json
-import os
-import platform
-import time
 
 import numpy as np
 
 import aqi
+from timing import best_of, parser, write_json
 
 EDITION = "hj633-2026"
 
@@ -37,21 +33,11 @@ def numpy_aqi(data, tables):
     return out
 
 
-def best_of(fn, repeat):
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = parser(__doc__, repeat=7)
     ap.add_argument("--records", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--quick", action="store_true", help="small run: checks agreement, timings meaningless")
-    ap.add_argument("--json")
     args = ap.parse_args()
     n, repeat = (20_000, 1) if args.quick else (args.records, args.repeat)
     data = make_data(n)
@@ -70,7 +56,6 @@ def main():
         "records": n, "pollutants": len(data), "edition": EDITION,
         "aqi_ms": t_ours * 1e3, "numpy_ms": t_numpy * 1e3, "stream_ms": t_stream * 1e3,
         "speedup_vs_numpy": t_numpy / t_ours, "ratio_to_stream": t_ours / t_stream,
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, {platform.python_version()}, numpy {np.__version__}",
     }
     print(f"AQI of {n:,} records × {len(data)} pollutants ({EDITION}), best of {repeat}:")
     print(f"  aqi.aqi          {result['aqi_ms']:8.2f} ms")
@@ -78,9 +63,7 @@ def main():
     print(f"  stream once      {result['stream_ms']:8.2f} ms   → aqi.aqi takes {result['ratio_to_stream']:.2f}× "
           f"the time to read its input")
     print(f"  answers agree on all {n:,} records")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(result, f, indent=2)
+    write_json(args.json, result)
 
 
 if __name__ == "__main__":

@@ -5,15 +5,11 @@ alignment) and against streaming the same array once (a plain sum), on stations 
 members × hours. Checks that every series gets the same level before timing.
 Run with PYTHONPATH=build/python (./scripts/bench does); --json PATH writes the figures.
 """
-import argparse
-import json
-import os
-import platform
-import time
 
 import numpy as np
 
 import aqi
+from timing import best_of, parser, write_json
 
 
 def make_data(stations, members, hours, seed=1):
@@ -57,23 +53,13 @@ def numpy_levels(x):
     return level
 
 
-def best_of(fn, repeat):
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = parser(__doc__, repeat=3)
     ap.add_argument("--stations", type=int, default=1700)
     ap.add_argument("--members", type=int, default=50)
     ap.add_argument("--hours", type=int, default=240)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--quick", action="store_true", help="small run: checks agreement, timings meaningless")
-    ap.add_argument("--json")
     args = ap.parse_args()
     shape = (20, 10, args.hours) if args.quick else (args.stations, args.members, args.hours)
     repeat = 1 if args.quick else args.repeat
@@ -93,7 +79,6 @@ def main():
         "shape": list(shape), "bytes": x.nbytes, "classify_ms": t_ours * 1e3, "numpy_ms": t_numpy * 1e3,
         "stream_ms": t_stream * 1e3, "speedup_vs_numpy": t_numpy / t_ours, "ratio_to_stream": t_ours / t_stream,
         "levels": {"none": int(counts[0]), "yellow": int(counts[1]), "orange": int(counts[2]), "red": int(counts[3])},
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, {platform.python_version()}, numpy {np.__version__}",
     }
     print(f"Warning levels of {shape[0]:,} stations × {shape[1]} members × {shape[2]} hours "
           f"({x.nbytes / 1e6:.0f} MB float64, yiyuan-2019), best of {repeat}:")
@@ -102,9 +87,7 @@ def main():
     print(f"  stream once (sum)   {result['stream_ms']:9.1f} ms   → classify_batch takes {result['ratio_to_stream']:.2f}× "
           f"the time to read its input")
     print(f"  levels: {result['levels']}; numpy and libaqi agree on every series")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(result, f, indent=2)
+    write_json(args.json, result)
 
 
 if __name__ == "__main__":

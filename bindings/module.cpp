@@ -16,6 +16,9 @@ void register_rule_set(py::module_& m);
 void register_warning(py::module_& m);
 void register_measures(py::module_& m);
 void register_season(py::module_& m);
+void register_kiln_schedule(py::module_& m);
+void register_holiday_calendar(py::module_& m);
+void register_deadlines(py::module_& m);
 }  // namespace aqi::python
 
 PYBIND11_MODULE(_core, m) {
@@ -30,4 +33,7 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_warning(m);
   aqi::python::register_measures(m);
   aqi::python::register_season(m);
+  aqi::python::register_kiln_schedule(m);
+  aqi::python::register_holiday_calendar(m);
+  aqi::python::register_deadlines(m);
 }

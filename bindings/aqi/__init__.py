@@ -12,6 +12,12 @@ Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L6):
     aqi.measures(response="II"), aqi.tasks(department=…, response=…), aqi.departments()
     aqi.run_season(forecasts, observations=…), aqi.perfect_forecasts(observed)
 
+Brick kilns and deadlines (SPEC K1–K7, D1–D4):
+    aqi.kiln_schedule(kilns, season=2019, month_weights=None) -> .assignments, .monthly, .objective, .bound, .gap
+    aqi.validate_kiln_schedule(kilns, assignments, season=2019) -> list of violations (K7)
+    aqi.deadlines(season_result) -> DataFrame (due, what, who); aqi.is_working_day(dates)
+    aqi.plot.kiln_gantt(schedule), aqi.plot.kiln_monthly(schedule)   (matplotlib, imported lazily)
+
 Errors: ValueError for bad values (the message names the field and index), KeyError for
 unknown names, FileNotFoundError, aqi.ScenarioError (a ValueError) naming file:line:column.
 Rule IDs (A1, W3 …) refer to the project's SPEC.md.
@@ -31,6 +37,17 @@ from .warnings import (
     level_probabilities,
     rule_set,
 )
+from . import plot
+from .deadlines import deadlines
+from .holiday_calendar import day_kind, holidays, is_working_day, working_days_after
+from .kilns import (
+    KilnSchedule,
+    evaluate_kiln_schedule,
+    kiln_batches,
+    kiln_schedule,
+    read_kilns,
+    validate_kiln_schedule,
+)
 from .air_quality import (
     EDITIONS,
     KEYS,
@@ -44,6 +61,8 @@ from .air_quality import (
 )
 
 __all__ = [
+    "KilnSchedule", "day_kind", "deadlines", "evaluate_kiln_schedule", "holidays", "is_working_day",
+    "kiln_batches", "kiln_schedule", "plot", "read_kilns", "validate_kiln_schedule", "working_days_after",
     "RULE_SETS", "RuleSet", "SeasonResult", "Warning", "classify_batch", "classify_daily",
     "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
     "measures", "perfect_forecasts", "rule_set", "run_season", "tasks",

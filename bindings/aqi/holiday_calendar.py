@@ -1,0 +1,69 @@
+"""China's official holidays and make-up working days (放假调休), and working days — SPEC D2.
+
+The calendar is data: one State Council notice per year, 2019–2026, in libaqi/rules/holidays/.
+A date whose notice is missing raises KeyError (never a guess from weekdays); from 25 December
+on, a date also needs the next year's notice (its New Year holiday may take the day).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+import numpy as np
+
+from . import _core
+
+_EPOCH = np.datetime64("1970-01-01", "D")
+_KINDS = np.array(_core.day_kind_names(), dtype=object)
+
+
+def _to_days(dates):
+    import pandas as pd
+    scalar = np.ndim(dates) == 0 and not isinstance(dates, (list, tuple))
+    values = [dates] if scalar else list(dates) if not hasattr(dates, "dtype") else dates
+    idx = pd.DatetimeIndex(pd.to_datetime(values))
+    if idx.tz is not None:
+        idx = idx.tz_convert("Asia/Shanghai").tz_localize(None)
+    return scalar, np.ascontiguousarray(idx.values.astype("datetime64[D]").astype(np.int64))
+
+
+def day_kind(dates):
+    """"working day", "weekend", "holiday" or "make-up working day" for a date or each of many."""
+    scalar, days = _to_days(dates)
+    kinds = _KINDS[_core.day_kinds(days)]
+    return kinds[0] if scalar else kinds
+
+
+def is_working_day(dates):
+    """True for a make-up working day (调休上班) or a Monday–Friday that is not a day off (D2)."""
+    scalar, days = _to_days(dates)
+    k = _core.day_kinds(days)
+    out = (k == 0) | (k == 3)
+    return bool(out[0]) if scalar else out
+
+
+def working_days_after(day, n: int = 3) -> _dt.date:
+    """The n-th working day after `day` (`day` itself never counts) — the D2 count."""
+    _, days = _to_days(day)
+    return (_EPOCH + np.timedelta64(_core.working_days_after(int(days[0]), int(n)), "D")).astype(_dt.date)
+
+
+def holidays(year: int | None = None):
+    """The days the notices list: DataFrame (date, kind "holiday" / "make-up working day",
+    name_zh, name_en, notice year, notice_number), by date; one notice's when `year` is given."""
+    import pandas as pd
+    rows = []
+    years = _core.holiday_years()
+    if year is not None and not any(y["year"] == year for y in years):
+        have = ", ".join(str(y["year"]) for y in years)
+        raise KeyError(f"no holiday calendar for {year}; the calendar has {have}")
+    for y in years:
+        if year is not None and y["year"] != year:
+            continue
+        for h in y["holidays"]:
+            for kind, days in (("holiday", h["days_off"]), ("make-up working day", h["makeup_workdays"])):
+                for d in days:
+                    rows.append((_EPOCH + np.timedelta64(d, "D"), kind, h["name_zh"], h["name_en"], y["year"],
+                                 y["notice_number"]))
+    frame = pd.DataFrame(rows, columns=["date", "kind", "name_zh", "name_en", "notice_year", "notice_number"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)

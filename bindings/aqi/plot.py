@@ -1,0 +1,310 @@
+"""Figures for a briefing — matplotlib, imported only when a figure is drawn (``import aqi``
+never needs it). Every function returns a ``matplotlib.figure.Figure`` (no pyplot state: show
+it in a notebook, or ``fig.savefig("x.png", dpi=150)``).
+
+Readable in black and white: series differ by hatching and grey level as well as colour, and
+values are written on the figure. Labels are Chinese when a CJK font is installed (Debian:
+fonts-noto-cjk) and ``lang`` is "auto" or "zh", English otherwise; asking for "zh" without the
+font warns and falls back to English rather than drawing empty boxes.
+
+    aqi.plot.kiln_gantt(schedule)     the kiln rotation, one bar per stopped line (SPEC K1–K4)
+    aqi.plot.kiln_monthly(schedule)   stopped capacity per month by batch (SPEC K5)
+"""
+from __future__ import annotations
+
+import functools
+import warnings
+
+import numpy as np
+
+# Shared by every figure of the package: one style per series, legible without colour.
+_STYLE = {
+    "B1": {"color": "#bdd7e7", "hatch": "///"},
+    "B2": {"color": "#6baed6", "hatch": "\\\\\\"},
+    "B3": {"color": "#2171b5", "hatch": "xx"},
+    "K3": {"color": "#969696", "hatch": ".."},
+    "K4": {"color": "#ffffff", "hatch": "oo"},
+}
+_TEXT = {
+    "en": {
+        "gantt_title": "Brick-kiln rotation, season {a}–{b}",
+        "monthly_title": "Stopped kiln capacity per month, season {a}–{b}",
+        "batch": {"B1": "B1 (Oct–Dec)", "B2": "B2 (Nov–Jan)", "B3": "B3 (Dec–Feb)"},
+        "K3": "multi-line kilns: half the lines, all season (K3)",
+        "K4": "+{n} days, window with January (K4)",
+        "kilns": "{n} kilns",
+        "line": "{id} line {line} of {lines}",
+        "capacity": "stopped capacity ({unit})",
+        "objective": "K5 objective {o} · LP bound {b} · gap {g}",
+        "floor": "K5: weight × objective",
+        "multi": "multi-line (K3)",
+        "batch_count": "{label}: {n} kilns",
+        "weight": "w={w:g}",
+        "months": ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"],
+        "exact": "optimal",
+        "unit": "capacity per day",
+        "rows_note": "{n} kilns: one row per batch",
+    },
+    "zh": {
+        "gantt_title": "砖瓦窑轮停安排（{a}—{b}年秋冬季）",
+        "monthly_title": "砖瓦窑各月停产产能（{a}—{b}年秋冬季）",
+        "batch": {"B1": "第一批（10—12月）", "B2": "第二批（11—1月）", "B3": "第三批（12—2月）"},
+        "K3": "多条生产线企业：停产50%生产线（K3）",
+        "K4": "含1月多停{n}天（K4）",
+        "kilns": "{n}家",
+        "line": "{id} {line}号线（共{lines}条）",
+        "capacity": "停产产能（{unit}）",
+        "objective": "K5目标值 {o} · LP上界 {b} · 差距 {g}",
+        "floor": "K5：权重×目标值",
+        "multi": "多线企业（K3）",
+        "batch_count": "{label}：{n}家",
+        "weight": "权重{w:g}",
+        "months": ["10月", "11月", "12月", "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月"],
+        "exact": "最优",
+        "unit": "产能/日",
+        "rows_note": "{n}家企业：按批次汇总",
+    },
+}
+
+
+@functools.lru_cache(maxsize=None)
+def cjk_font() -> str | None:
+    """The name of an installed CJK font matplotlib can use (Noto Sans CJK …), or None."""
+    from matplotlib import font_manager
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for preferred in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans SC",
+                      "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"):
+        if preferred in names:
+            return preferred
+    return next((n for n in sorted(names) if "CJK" in n), None)
+
+
+def _language(lang: str) -> str:
+    if lang not in ("auto", "zh", "en"):
+        raise ValueError(f"lang must be 'auto', 'zh' or 'en', got {lang!r}")
+    if lang == "en":
+        return "en"
+    if cjk_font() is None:
+        if lang == "zh":
+            warnings.warn("no CJK font found (install fonts-noto-cjk): labels fall back to English", stacklevel=3)
+        return "en"
+    return "zh"
+
+
+def _rc(language: str) -> dict:
+    family = [cjk_font(), "DejaVu Sans"] if language == "zh" else ["DejaVu Sans"]
+    return {"font.family": family, "axes.unicode_minus": False, "hatch.linewidth": 0.6}
+
+
+def _number(v: float) -> str:
+    """Capacity as people write it: 13,740 · 425.5 · 7.25."""
+    a = abs(v)
+    if a >= 1000:
+        return f"{v:,.0f}"
+    if a >= 100:
+        return f"{v:.1f}".rstrip("0").rstrip(".")
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _percent(fraction: float) -> str:
+    p = 100 * fraction
+    if p == 0:
+        return "0 %"
+    return "< 0.001 %" if p < 0.001 else f"{p:.3g} %"
+
+
+def _figure(figsize):
+    from matplotlib.figure import Figure
+    return Figure(figsize=figsize, layout="constrained")
+
+
+def _month_axis(ax, first, last, text, weights=None):
+    """Month boundaries as light lines, month names centred between them."""
+    import pandas as pd
+    starts = pd.date_range(first.replace(day=1), last, freq="MS")
+    for s in starts:
+        ax.axvline(s, color="#d9d9d9", lw=0.8, zorder=0)
+    centres = [s + (s + pd.offsets.MonthBegin(1) - s) / 2 for s in starts]
+    labels = [text["months"][s.month - 10 if s.month >= 10 else s.month + 2] for s in starts]
+    labels = [f"{lab}\n{s.year}" if i == 0 or s.month == 1 else lab for i, (lab, s) in enumerate(zip(labels, starts))]
+    ax.set_xticks(centres, labels)
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(first, last)
+
+
+def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None):
+    """Gantt chart of a kiln schedule (aqi.kiln_schedule): one bar per stopped line and window,
+    hatched by batch; K4's extra days drawn apart. Above `max_rows` lines the chart shows one row
+    per batch with the number of kilns instead."""
+    import pandas as pd
+    from matplotlib import rc_context
+    from matplotlib.patches import Patch
+
+    language = _language(lang)
+    text = _TEXT[language]
+    a = schedule.assignments
+    batches = schedule.batches
+    season = schedule.season
+    first = pd.Timestamp(season, 10, 1)
+    last_end = max(a["end"].max(), pd.Timestamp(season + 1, 3, 31))
+    last = last_end + pd.Timedelta(days=1)
+    order = {b: i for i, b in enumerate(list(batches.index) + ["K3"])}
+    rows = a.assign(_o=a["batch"].map(order).astype(int), _pos=np.arange(len(a)))
+    rows = rows.sort_values(["_o", "_pos"], kind="stable")
+    line_keys = list(dict.fromkeys(zip(rows["id"], rows["line"])))
+    grouped = len(line_keys) > max_rows
+
+    with rc_context(_rc(language)):
+        if grouped:
+            groups = [b for b in order if (rows["batch"] == b).any()]
+            height = 1.2 + 0.6 * len(groups)
+        else:
+            height = 1.4 + 0.22 * len(line_keys)
+        fig = _figure(figsize or (10, max(3.0, height)))
+        ax = fig.add_subplot()
+
+        def bar(y, start, end, style, h=0.7):
+            ax.barh(y, (end - start).days + 1, left=start, height=h, color=style["color"], hatch=style["hatch"],
+                    edgecolor="#252525", linewidth=0.6, zorder=2)
+
+        def draw(y, start, end, batch):
+            info = batches.loc[batch] if batch in batches.index else None
+            if info is not None and info["extended"]:
+                months_start, months_end = info["months_start"], info["months_end"]
+                # The K4 days: after the months' end (the spec's decision) or before their start.
+                if end > months_end:
+                    bar(y, start, months_end, _STYLE[batch])
+                    bar(y, months_end + pd.Timedelta(days=1), end, _STYLE["K4"])
+                    return
+                if start < months_start:
+                    bar(y, start, months_start - pd.Timedelta(days=1), _STYLE["K4"])
+                    bar(y, months_start, end, _STYLE[batch])
+                    return
+            bar(y, start, end, _STYLE[batch])
+
+        if grouped:
+            labels = []
+            for y, b in enumerate(groups):
+                sub = rows[rows["batch"] == b]
+                for (start, end), _ in sub.groupby(["start", "end"]):
+                    draw(y, start, end, b)
+                kilns = sub["id"].nunique()
+                name = text["batch"].get(b, b) if b != "K3" else text["multi"]
+                labels.append(f"{name}\n{text['kilns'].format(n=f'{kilns:,}')}")
+            ax.set_yticks(range(len(groups)), labels)
+            ax.set_title(text["gantt_title"].format(a=season, b=season + 1) + " — " +
+                         text["rows_note"].format(n=f"{len(schedule.kilns):,}"), loc="left")
+        else:
+            lines_of = schedule.kilns.set_index("id")["lines"]
+            index = {k: i for i, k in enumerate(line_keys)}
+            for r in rows.itertuples():
+                draw(index[(r.id, r.line)], r.start, r.end, r.batch)
+            labels = [k if lines_of.get(k, 1) == 1 else text["line"].format(id=k, line=line, lines=lines_of[k])
+                      for k, line in line_keys]
+            ax.set_yticks(range(len(line_keys)), labels, fontsize=8 if len(line_keys) > 30 else 9)
+            ax.set_title(text["gantt_title"].format(a=season, b=season + 1), loc="left")
+        count = len(groups) if grouped else len(line_keys)
+        ax.set_ylim(count - 0.5, -0.5)  # first row on top, no empty margins
+        if not grouped:  # a thin rule between batches
+            kinds = [rows.loc[(rows["id"] == k) & (rows["line"] == line), "batch"].iloc[0] for k, line in line_keys]
+            for y in range(1, len(kinds)):
+                if kinds[y] != kinds[y - 1]:
+                    ax.axhline(y - 0.5, color="#737373", lw=0.8, zorder=1)
+        _month_axis(ax, first, last, text)
+        ax.grid(False)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+        # Every batch, even an empty one (with default weights B1 is dominated by B2: docs/kilns.md).
+        handles = [Patch(facecolor=_STYLE[b]["color"], hatch=_STYLE[b]["hatch"], edgecolor="#252525",
+                         label=text["batch_count"].format(label=text["batch"].get(b, b), n=f"{int(info['kilns']):,}"))
+                   for b, info in batches.iterrows()]
+        if batches["extended"].any() and schedule.extension_days > 0:
+            handles.append(Patch(facecolor=_STYLE["K4"]["color"], hatch=_STYLE["K4"]["hatch"], edgecolor="#252525",
+                                 label=text["K4"].format(n=schedule.extension_days)))
+        if (rows["batch"] == "K3").any():
+            handles.append(Patch(facecolor=_STYLE["K3"]["color"], hatch=_STYLE["K3"]["hatch"], edgecolor="#252525",
+                                 label=text["K3"]))
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight()),
+                  ncols=min(3, len(handles)), frameon=False, fontsize=9)
+    return fig
+
+
+def _batch_month_capacity(schedule):
+    """Each batch's (and the multi-line kilns') share of every month's stopped capacity."""
+    import pandas as pd
+    months = pd.PeriodIndex(schedule.monthly.index, freq="M")
+    parts = {"K3": np.full(len(months), schedule.multi_line["capacity"])}  # the constant base first
+    for b, info in schedule.batches.iterrows():
+        values = []
+        for p in months:
+            m0, m1 = p.start_time.normalize(), p.end_time.normalize()
+            days = max(0, (min(m1, info["end"]) - max(m0, info["start"])).days + 1)
+            values.append(info["capacity"] * days / p.days_in_month)
+        parts[b] = np.array(values)
+    return parts
+
+
+def kiln_monthly(schedule, *, lang: str = "auto", unit: str | None = None, figsize=None):
+    """Bar chart of each month's stopped capacity S_m (SPEC K5), stacked by batch and the
+    multi-line kilns, with S_m and its share of the total capacity written on each bar, the
+    month weights under the months, and the smallest weighted S_m / w_m (the objective).
+    unit: the capacity unit for the axis label (e.g. "万块标砖/日")."""
+    import pandas as pd
+    from matplotlib import rc_context
+    from matplotlib.ticker import FuncFormatter
+
+    language = _language(lang)
+    text = _TEXT[language]
+    monthly = schedule.monthly
+    parts = _batch_month_capacity(schedule)
+    total = sum(parts.values())
+    if not np.allclose(total, monthly["stopped_capacity"].to_numpy(), rtol=1e-9, atol=1e-9 * schedule.total_capacity):
+        raise AssertionError("kiln_monthly: batch parts do not add up to the monthly stopped capacity")
+    x = np.arange(len(monthly))
+    periods = pd.PeriodIndex(monthly.index, freq="M")
+
+    with rc_context(_rc(language)):
+        fig = _figure(figsize or (8, 5.6))
+        ax = fig.add_subplot()
+        bottom = np.zeros(len(x))
+        for key, values in parts.items():
+            if not values.any():
+                continue
+            label = text["batch"].get(key) if key != "K3" else text["K3"]
+            ax.bar(x, values, 0.7, bottom=bottom, color=_STYLE[key]["color"], hatch=_STYLE[key]["hatch"],
+                   edgecolor="#252525", linewidth=0.6, label=label, zorder=2)
+            bottom += values
+        top = float(bottom.max()) if len(bottom) else 1.0
+        for xi, (s, share) in enumerate(zip(monthly["stopped_capacity"], monthly["share"])):
+            ax.text(xi, s + 0.015 * top, f"{_number(s)}\n({100 * share:.0f} %)", ha="center", va="bottom",
+                    fontsize=8.5)
+        weights = monthly["weight"].to_numpy()
+        positive = weights > 0
+        # K5: every weighted month reaches w_m × objective; the lowest bars touch it.
+        if positive.any() and np.allclose(weights[positive], weights[positive][0]):
+            ax.axhline(schedule.objective * weights[positive][0], color="#252525", ls="--", lw=1, zorder=3,
+                       label=text["floor"])
+        else:
+            for i, (xi, w) in enumerate(zip(x[positive], weights[positive])):
+                ax.hlines(schedule.objective * w, xi - 0.45, xi + 0.45, color="#252525", ls="--", lw=1.2, zorder=3,
+                          label=text["floor"] if i == 0 else None)
+        labels = []
+        for p, w in zip(periods, weights):
+            name = text["months"][p.month - 10 if p.month >= 10 else p.month + 2]
+            labels.append(f"{name}\n{p.year}\n{text['weight'].format(w=w)}")
+        ax.set_xticks(x, labels)
+        for tick, w in zip(ax.get_xticklabels(), weights):
+            tick.set_fontweight("bold" if w > 0 else "normal")
+        ax.set_ylim(0, top * 1.18)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.set_ylabel(text["capacity"].format(unit=unit or text["unit"]))
+        gap = _percent(schedule.gap) + (f" ({text['exact']})" if schedule.exact else "")
+        ax.set_title(text["monthly_title"].format(a=schedule.season, b=schedule.season + 1) + "\n" +
+                     text["objective"].format(o=_number(schedule.objective), b=_number(schedule.bound), g=gap),
+                     loc="left", fontsize=11)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.95 / fig.get_figheight()), ncols=2, frameon=False,
+                  fontsize=8.5)
+    return fig

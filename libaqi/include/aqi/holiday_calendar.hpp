@@ -1,0 +1,325 @@
+// China's official holiday arrangement (放假调休安排) and the working days it defines (SPEC D2).
+// The calendar is data: one TOML file per year under libaqi/rules/holidays/, each transcribing
+// the State Council General Office notice for that year (国务院办公厅关于…年部分节假日安排的通知)
+// and its revisions. A working day is a make-up working day (调休上班), or a Monday–Friday that
+// is not a day off. A date the calendar cannot decide is an error, never a guess from weekdays.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include "aqi/detail/dates.hpp"
+#include "aqi/detail/embedded_rules.hpp"
+#include "aqi/detail/toml.hpp"
+#include "aqi/error.hpp"
+
+namespace aqi {
+
+// One holiday of a notice: every calendar day off (weekend days it absorbs included) and the
+// weekend days worked for it.
+struct Holiday {
+  std::string name_zh;  // as in the notice: 春节, 国庆节、中秋节
+  std::string name_en;
+  std::vector<boost::gregorian::date> days_off;         // sorted
+  std::vector<boost::gregorian::date> makeup_workdays;  // Saturdays or Sundays, sorted
+  std::string note;
+};
+
+// One year's notice (libaqi/rules/holidays/<year>.toml; schema in that folder's README.md).
+struct HolidayYear {
+  int year = 0;
+  std::string notice;         // full title, number and date of the notice
+  std::string notice_number;  // 文号, e.g. 国办发明电〔2018〕15号
+  boost::gregorian::date notice_date;
+  std::vector<std::string> revisions;  // later notices applied (2019 劳动节, 2020 春节)
+  std::vector<std::string> sources;
+  std::vector<Holiday> holidays;
+
+  // Parses and checks one file; `source` names it in errors (file:line:column).
+  static HolidayYear parse(std::string_view toml_text, const std::string& source) {
+    using namespace detail;
+    namespace greg = boost::gregorian;
+    const toml::table root = parse_toml(toml_text, source);
+    require_known_keys(
+        root, source,
+        {"year", "notice", "notice_number", "notice_date", "revisions", "sources", "total_days_off", "holiday"});
+    HolidayYear y;
+    const auto& year_node = require_node(root, "year", source);
+    const auto year = year_node.value<std::int64_t>();
+    if (!year || *year < 1900 || *year > 9999) throw toml_error(source, year_node, "'year' must be a year (e.g. 2020)");
+    y.year = static_cast<int>(*year);
+    y.notice = require_string(root, "notice", source);
+    y.notice_number = require_string(root, "notice_number", source);
+    y.notice_date = require_date(root, "notice_date", source);
+    y.revisions = strings(root, "revisions", source);
+    y.sources = strings(root, "sources", source);
+    const greg::date first(y.year - 1, 12, 1);  // 元旦 may start in the previous December
+    const greg::date last(y.year, 12, 31);
+    std::vector<std::pair<greg::date, const toml::node*>> seen;
+    long total = 0;
+    for (const auto& node : require_array(root, "holiday", source)) {
+      const auto* t = node.as_table();
+      if (!t) throw toml_error(source, node, "each [[holiday]] must be a table");
+      require_known_keys(*t, source, {"name_zh", "name_en", "days_off", "declared_days", "makeup_workdays", "note"});
+      Holiday h;
+      h.name_zh = require_string(*t, "name_zh", source);
+      h.name_en = require_string(*t, "name_en", source);
+      h.note = optional_string(*t, "note", source);
+      h.days_off = dates(*t, "days_off", source, first, last, seen);
+      h.makeup_workdays = dates(*t, "makeup_workdays", source, first, last, seen);
+      const auto& declared = require_node(*t, "declared_days", source);
+      if (declared.value<std::int64_t>() != static_cast<std::int64_t>(h.days_off.size()))
+        throw toml_error(source, declared,
+                         h.name_zh + ": 'declared_days' must equal the number of days off (" +
+                             std::to_string(h.days_off.size()) + ")");
+      if (h.days_off.empty()) throw toml_error(source, node, h.name_zh + ": a holiday needs at least one day off");
+      for (std::size_t i = 1; i < h.days_off.size(); ++i)
+        if ((h.days_off[i] - h.days_off[i - 1]).days() != 1)
+          throw toml_error(source, *t->get("days_off"),
+                           h.name_zh + ": days off must be consecutive and sorted (" + iso(h.days_off[i - 1]) +
+                               ", then " + iso(h.days_off[i]) + ")");
+      std::size_t k = 0;
+      for (auto d : h.makeup_workdays) {
+        const auto wd = d.day_of_week().as_number();
+        if (wd != 0 && wd != 6)
+          throw toml_error(source, *t->get("makeup_workdays")->as_array()->get(k),
+                           h.name_zh + ": make-up working day " + iso(d) + " is a " + weekday_name(d) +
+                               "; make-up days are Saturdays or Sundays");
+        ++k;
+      }
+      std::sort(h.makeup_workdays.begin(), h.makeup_workdays.end());
+      total += static_cast<long>(h.days_off.size());
+      y.holidays.push_back(std::move(h));
+    }
+    const auto& total_node = require_node(root, "total_days_off", source);
+    if (total_node.value<std::int64_t>() != total)
+      throw toml_error(source, total_node,
+                       "'total_days_off' must equal the days off of all holidays (" + std::to_string(total) + ")");
+    return y;
+  }
+
+  static HolidayYear load(const std::string& path) { return parse(detail::read_text_file(path), path); }
+
+  static std::string weekday_name(boost::gregorian::date d) {
+    constexpr const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    return names[d.day_of_week().as_number()];
+  }
+
+ private:
+  static std::vector<std::string> strings(const toml::table& t, std::string_view key, const std::string& source) {
+    std::vector<std::string> out;
+    for (const auto& n : detail::require_array(t, key, source)) {
+      auto s = n.value<std::string>();
+      if (!s) throw detail::toml_error(source, n, "'" + std::string(key) + "' must list strings");
+      out.push_back(*s);
+    }
+    return out;
+  }
+
+  static std::vector<boost::gregorian::date> dates(
+      const toml::table& t, std::string_view key, const std::string& source, boost::gregorian::date first,
+      boost::gregorian::date last, std::vector<std::pair<boost::gregorian::date, const toml::node*>>& seen) {
+    std::vector<boost::gregorian::date> out;
+    for (const auto& n : detail::require_array(t, key, source)) {
+      const auto d = detail::as_date(n, source);
+      if (d < first || d > last)
+        throw detail::toml_error(
+            source, n,
+            detail::iso(d) + " is outside the notice's year (" + detail::iso(first) + " … " + detail::iso(last) + ")");
+      for (const auto& [other, at] : seen)
+        if (other == d) {
+          const auto& b = at->source().begin;
+          throw detail::toml_error(source, n,
+                                   detail::iso(d) + " is listed twice (first at line " + std::to_string(b.line) + ")");
+        }
+      seen.emplace_back(d, &n);
+      out.push_back(d);
+    }
+    return out;
+  }
+};
+
+// What a calendar day is under the notices.
+enum class DayKind : std::uint8_t {
+  working_day,         // Monday–Friday, not a day off
+  weekend,             // Saturday or Sunday, not a make-up working day
+  holiday,             // a day off of a holiday (weekend days it absorbs included)
+  makeup_working_day,  // a Saturday or Sunday worked for a holiday (调休上班)
+};
+
+constexpr std::string_view name(DayKind k) noexcept {
+  constexpr std::string_view names[] = {"working day", "weekend", "holiday", "make-up working day"};
+  return names[static_cast<std::size_t>(k)];
+}
+
+constexpr bool is_working(DayKind k) noexcept { return k == DayKind::working_day || k == DayKind::makeup_working_day; }
+
+// The calendar cannot decide a date: the year's notice (or, for the last days of December, the
+// next year's, whose New Year holiday may take or shift them) is not in the calendar.
+// Python: KeyError, like every unknown name.
+class CalendarNotAvailable : public UnknownName {
+ public:
+  CalendarNotAvailable(int year, boost::gregorian::date needed_for, const std::string& has)
+      : UnknownName(message(year, needed_for, has)), year_(year), needed_for_(needed_for) {}
+  int year() const noexcept { return year_; }
+  boost::gregorian::date needed_for() const noexcept { return needed_for_; }
+
+ private:
+  static std::string message(int year, boost::gregorian::date d, const std::string& has) {
+    const std::string y = std::to_string(year);
+    std::string s = "no holiday calendar for " + y + ", needed for " + detail::iso(d);
+    if (static_cast<int>(d.year()) != year)
+      s += " (the last days of December depend on the next year's New Year holiday)";
+    return s + "; the calendar has " + (has.empty() ? "no year" : has) + "; add " + y +
+           ".toml from the State Council notice 国务院办公厅关于" + y +
+           "年部分节假日安排的通知 (libaqi/rules/holidays/README.md)";
+  }
+  int year_;
+  boost::gregorian::date needed_for_;
+};
+
+// Working days over the years it holds. Immutable once built; cheap lookups (binary search).
+class HolidayCalendar {
+ public:
+  // From December 25 on, a date also needs the next year's notice: a New Year holiday has taken
+  // or shifted days as early as December 29 (2019's notice: 2018-12-29 worked, 12-30/31 off), and
+  // the notice comes out in October–December. The margin keeps the rule from being a guess.
+  static constexpr int next_year_needed_from_december = 25;
+
+  HolidayCalendar() = default;
+
+  // Throws InvalidArgument when two notices have the same year or share a date.
+  explicit HolidayCalendar(std::vector<HolidayYear> years) : years_(std::move(years)) {
+    std::sort(years_.begin(), years_.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    for (std::size_t i = 1; i < years_.size(); ++i)
+      if (years_[i].year == years_[i - 1].year)
+        throw InvalidArgument("holiday calendar: two notices for " + std::to_string(years_[i].year));
+    for (std::size_t y = 0; y < years_.size(); ++y)
+      for (std::size_t h = 0; h < years_[y].holidays.size(); ++h) {
+        const auto& hol = years_[y].holidays[h];
+        for (auto d : hol.days_off) days_.push_back({d, DayKind::holiday, y, h});
+        for (auto d : hol.makeup_workdays) days_.push_back({d, DayKind::makeup_working_day, y, h});
+      }
+    std::sort(days_.begin(), days_.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+    for (std::size_t i = 1; i < days_.size(); ++i)
+      if (days_[i].day == days_[i - 1].day)
+        throw InvalidArgument("holiday calendar: " + detail::iso(days_[i].day) + " is in the notices for " +
+                              std::to_string(years_[days_[i - 1].year].year) + " and " +
+                              std::to_string(years_[days_[i].year].year));
+  }
+
+  const std::vector<HolidayYear>& years() const noexcept { return years_; }
+
+  bool has_year(int year) const noexcept {
+    return std::any_of(years_.begin(), years_.end(), [&](const auto& y) { return y.year == year; });
+  }
+
+  // "2019–2026", or "2019, 2021–2022" when years are missing in between.
+  std::string year_list() const {
+    std::string s;
+    for (std::size_t i = 0; i < years_.size(); ++i) {
+      std::size_t j = i;
+      while (j + 1 < years_.size() && years_[j + 1].year == years_[j].year + 1) ++j;
+      s += (s.empty() ? "" : ", ") + std::to_string(years_[i].year);
+      if (j > i) s += "–" + std::to_string(years_[j].year);
+      i = j;
+    }
+    return s;
+  }
+
+  // Throws CalendarNotAvailable when the notice(s) the date depends on are missing.
+  void require(boost::gregorian::date d) const {
+    const int y = d.year();
+    if (!has_year(y)) throw CalendarNotAvailable(y, d, year_list());
+    if (d.month() == 12 && d.day() >= next_year_needed_from_december && !has_year(y + 1))
+      throw CalendarNotAvailable(y + 1, d, year_list());
+  }
+
+  DayKind kind(boost::gregorian::date d) const {
+    require(d);
+    if (const Entry* e = find(d)) return e->kind;
+    const auto wd = d.day_of_week().as_number();
+    return wd == 0 || wd == 6 ? DayKind::weekend : DayKind::working_day;
+  }
+
+  bool is_working_day(boost::gregorian::date d) const { return is_working(kind(d)); }
+
+  // The holiday a day off or make-up working day belongs to; nullptr for other days.
+  const Holiday* holiday_of(boost::gregorian::date d) const {
+    require(d);
+    const Entry* e = find(d);
+    return e ? &years_[e->year].holidays[e->holiday] : nullptr;
+  }
+
+  // SPEC D2: the n-th working day after `day` (n ≥ 1). `day` itself is never counted, whatever
+  // it is — a period counted in days starts the next day (民法典 art. 201).
+  boost::gregorian::date working_days_after(boost::gregorian::date day, int n) const {
+    if (n < 1) throw InvalidArgument("working_days_after: n must be at least 1 (got " + std::to_string(n) + ")");
+    auto d = day;
+    for (int counted = 0; counted < n;) {
+      d += boost::gregorian::days(1);
+      if (is_working_day(d)) ++counted;
+    }
+    return d;
+  }
+
+  // The last working day on or before `day`.
+  boost::gregorian::date working_day_on_or_before(boost::gregorian::date day) const {
+    auto d = day;
+    while (!is_working_day(d)) d -= boost::gregorian::days(1);
+    return d;
+  }
+
+  // Working days in [first, last] (0 when last < first).
+  int working_days_between(boost::gregorian::date first, boost::gregorian::date last) const {
+    int n = 0;
+    for (auto d = first; d <= last; d += boost::gregorian::days(1)) n += is_working_day(d) ? 1 : 0;
+    return n;
+  }
+
+ private:
+  struct Entry {
+    boost::gregorian::date day;
+    DayKind kind;
+    std::size_t year;  // index into years_
+    std::size_t holiday;
+  };
+
+  const Entry* find(boost::gregorian::date d) const {
+    auto it = std::lower_bound(days_.begin(), days_.end(), d, [](const Entry& e, auto x) { return e.day < x; });
+    return it != days_.end() && it->day == d ? &*it : nullptr;
+  }
+
+  std::vector<HolidayYear> years_;  // sorted by year
+  std::vector<Entry> days_;         // sorted by day
+};
+
+// The notices libaqi ships (libaqi/rules/holidays/*.toml, compiled in). Built once on first use,
+// immutable afterwards. A file's name must be its year.
+inline const HolidayCalendar& builtin_holiday_calendar() {
+  static const HolidayCalendar calendar = [] {
+    std::vector<HolidayYear> years;
+    constexpr std::string_view dir = "holidays/";
+    for (const auto& f : detail::embedded_rule_files) {
+      if (f.path.substr(0, dir.size()) != dir) continue;
+      const std::string source = "libaqi/rules/" + std::string(f.path);
+      auto y = HolidayYear::parse(f.text, source);
+      if (f.path != std::string(dir) + std::to_string(y.year) + ".toml")
+        throw ParseError(
+            source, 0, 0,
+            "the file of year " + std::to_string(y.year) + " must be named " + std::to_string(y.year) + ".toml");
+      years.push_back(std::move(y));
+    }
+    return HolidayCalendar(std::move(years));
+  }();
+  return calendar;
+}
+
+}  // namespace aqi

@@ -1,0 +1,240 @@
+// The calendar of a brick-kiln rotation season (SPEC K1, K2, K4, K6): its months, the batch
+// windows of one-line kilns with the Spring Festival allowance, and how much of each month a
+// window covers. The plan's rules are data (libaqi/rules/kilns/<plan>.toml); the season's year
+// is a parameter and month lengths and leap years come from the Gregorian calendar.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include "aqi/detail/dates.hpp"
+#include "aqi/detail/embedded_rules.hpp"
+#include "aqi/detail/toml.hpp"
+#include "aqi/error.hpp"
+
+namespace aqi {
+
+// A batch of one-line kilns (K1): `months` whole calendar months from `first_month`.
+struct KilnBatch {
+  std::string name;     // "B1"
+  std::string name_zh;  // "第一批"
+  int first_month = 10;
+  int months = 3;
+};
+
+// K4: where the extra days of a window that includes January go. The plan says only 多停7天;
+// SPEC K4 decides "after the window's end" and makes it configurable.
+enum class ExtensionPlacement : std::uint8_t { after_end, before_start };
+
+constexpr std::string_view name(ExtensionPlacement p) noexcept {
+  return p == ExtensionPlacement::after_end ? "after_end" : "before_start";
+}
+
+// A plan's kiln rules (libaqi/rules/kilns/<id>.toml).
+struct KilnRules {
+  std::string id;
+  std::string document;
+  std::string quote_zh;
+  int season_first_month = 10;  // 秋冬季: 1 October …
+  int season_months = 6;        // … 31 March
+  std::vector<KilnBatch> batches;
+  int january_extension_days = 7;
+  double multi_line_stop_share = 0.5;
+  std::vector<int> required_months;   // calendar months that must have stopped kilns (K5)
+  std::vector<double> month_weights;  // default K5 weights, season order
+
+  // K3 with E6: a share of n lines is ⌈share·n⌉ lines (a required cut is never rounded down).
+  // The small tolerance keeps 0.5·4 = 2 from becoming 3 through a floating-point artefact.
+  int lines_to_stop(int lines) const { return static_cast<int>(std::ceil(multi_line_stop_share * lines - 1e-9)); }
+
+  // Season month index (0 = the season's first month) of a calendar month, or -1.
+  int season_index(int calendar_month) const {
+    const int i = (calendar_month - season_first_month + 12) % 12;
+    return i < season_months ? i : -1;
+  }
+
+  static KilnRules parse(std::string_view toml_text, const std::string& source) {
+    using namespace detail;
+    const toml::table root = parse_toml(toml_text, source);
+    require_known_keys(root, source,
+                       {"id", "document", "quote_zh", "season_first_month", "season_months", "batch",
+                        "january_extension_days", "multi_line_stop_share", "required_months", "month_weights"});
+    KilnRules r;
+    r.id = require_string(root, "id", source);
+    r.document = require_string(root, "document", source);
+    r.quote_zh = optional_string(root, "quote_zh", source);
+    r.season_first_month = integer(root, "season_first_month", source, 1, 12);
+    r.season_months = integer(root, "season_months", source, 1, 12);
+    for (const auto& node : require_array(root, "batch", source)) {
+      const auto* t = node.as_table();
+      if (!t) throw toml_error(source, node, "each [[batch]] must be a table");
+      require_known_keys(*t, source, {"name", "name_zh", "first_month", "months"});
+      KilnBatch b;
+      b.name = require_string(*t, "name", source);
+      b.name_zh = optional_string(*t, "name_zh", source);
+      b.first_month = integer(*t, "first_month", source, 1, 12);
+      b.months = integer(*t, "months", source, 1, 12);
+      const int start = r.season_index(b.first_month);
+      if (start < 0 || start + b.months > r.season_months)
+        throw toml_error(source, node, "batch " + b.name + " does not lie within the season");
+      r.batches.push_back(std::move(b));
+    }
+    if (r.batches.empty()) throw toml_error(source, root, "at least one [[batch]] is required");
+    r.january_extension_days = integer(root, "january_extension_days", source, 0, 92);
+    r.multi_line_stop_share = require_number(root, "multi_line_stop_share", source);
+    if (!(r.multi_line_stop_share > 0 && r.multi_line_stop_share <= 1))
+      throw toml_error(source, require_node(root, "multi_line_stop_share", source),
+                       "'multi_line_stop_share' must be in (0, 1]");
+    for (const auto& n : require_array(root, "required_months", source)) {
+      const auto m = n.value<std::int64_t>();
+      if (!m || *m < 1 || *m > 12 || r.season_index(static_cast<int>(*m)) < 0)
+        throw toml_error(source, n, "required months must be calendar months of the season");
+      r.required_months.push_back(static_cast<int>(*m));
+    }
+    const auto& weights = require_array(root, "month_weights", source);
+    for (const auto& n : weights) r.month_weights.push_back(as_number(n, source, "a month weight"));
+    if (r.month_weights.size() != static_cast<std::size_t>(r.season_months))
+      throw toml_error(source, weights,
+                       "'month_weights' needs one weight per season month (" + std::to_string(r.season_months) + ")");
+    bool any = false;
+    for (double w : r.month_weights) {
+      if (!(w >= 0) || !std::isfinite(w)) throw toml_error(source, weights, "month weights must be finite and ≥ 0");
+      any = any || w > 0;
+    }
+    if (!any) throw toml_error(source, weights, "at least one month weight must be positive");
+    return r;
+  }
+
+  static KilnRules load(const std::string& path) { return parse(detail::read_text_file(path), path); }
+
+ private:
+  static int integer(const toml::table& t, std::string_view key, const std::string& source, int lo, int hi) {
+    const auto& n = detail::require_node(t, key, source);
+    const auto v = n.value<std::int64_t>();
+    if (!v || *v < lo || *v > hi)
+      throw detail::toml_error(
+          source, n,
+          "'" + std::string(key) + "' must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return static_cast<int>(*v);
+  }
+};
+
+// The kiln rules libaqi ships, by id ("yiyuan-2019"); built once, immutable.
+inline const KilnRules& kiln_rules(std::string_view id = "yiyuan-2019") {
+  static const std::vector<KilnRules> all = [] {
+    std::vector<KilnRules> v;
+    constexpr std::string_view dir = "kilns/";
+    for (const auto& f : detail::embedded_rule_files)
+      if (f.path.substr(0, dir.size()) == dir)
+        v.push_back(KilnRules::parse(f.text, "libaqi/rules/" + std::string(f.path)));
+    return v;
+  }();
+  std::string ids;
+  for (const auto& r : all) {
+    if (r.id == id) return r;
+    ids += (ids.empty() ? "" : ", ") + r.id;
+  }
+  throw UnknownName("unknown kiln rules '" + std::string(id) + "'; expected one of: " + ids);
+}
+
+// Inclusive dates, as schedules are published ("11月1日至1月31日").
+struct DateWindow {
+  boost::gregorian::date first;
+  boost::gregorian::date last;
+  long days() const { return (last - first).days() + 1; }
+  bool contains(boost::gregorian::date d) const { return first <= d && d <= last; }
+  std::string text() const { return detail::iso(first) + " … " + detail::iso(last); }
+};
+
+// Days of [a.first, a.last] ∩ [b.first, b.last].
+inline long overlap_days(const DateWindow& a, const DateWindow& b) {
+  const auto f = std::max(a.first, b.first);
+  const auto l = std::min(a.last, b.last);
+  return l < f ? 0 : (l - f).days() + 1;
+}
+
+// One season (K6: the year it starts in) under a rule set and the K4 choices.
+class KilnSeason {
+ public:
+  // extension_days < 0 takes the rules' (7).
+  explicit KilnSeason(int year, const KilnRules& rules = kiln_rules(), int extension_days = -1,
+                      ExtensionPlacement placement = ExtensionPlacement::after_end)
+      : rules_(&rules), year_(year), placement_(placement) {
+    if (year < 1901 || year > 9998)
+      throw InvalidArgument("season must be the year the season starts in, e.g. 2019 (got " + std::to_string(year) +
+                            ")");
+    if (extension_days > 92)
+      throw InvalidArgument("january_extension_days must be at most 92 (got " + std::to_string(extension_days) + ")");
+    extension_days_ = extension_days < 0 ? rules.january_extension_days : extension_days;
+    for (int m = 0; m < rules.season_months; ++m) {
+      const int zero_based = rules.season_first_month - 1 + m;
+      const int y = year + zero_based / 12;
+      const int cm = zero_based % 12 + 1;
+      const boost::gregorian::date first(y, cm, 1);
+      months_.push_back({first, first.end_of_month()});
+    }
+    for (const auto& b : rules.batches) {
+      const int i = rules.season_index(b.first_month);
+      DateWindow base{months_[i].first, months_[i + b.months - 1].last};
+      bool january = false;
+      for (int k = 0; k < b.months; ++k) january = january || months_[i + k].first.month() == 1;
+      DateWindow w = base;
+      if (january && placement_ == ExtensionPlacement::after_end) w.last += boost::gregorian::days(extension_days_);
+      if (january && placement_ == ExtensionPlacement::before_start) w.first -= boost::gregorian::days(extension_days_);
+      base_.push_back(base);
+      windows_.push_back(w);
+      january_.push_back(january);
+    }
+    for (int m : rules.required_months) required_.push_back(static_cast<std::size_t>(rules.season_index(m)));
+  }
+
+  const KilnRules& rules() const noexcept { return *rules_; }
+  int year() const noexcept { return year_; }
+  int extension_days() const noexcept { return extension_days_; }
+  ExtensionPlacement placement() const noexcept { return placement_; }
+
+  // The season: 1 October … 31 March under the Yiyuan rules.
+  DateWindow season() const { return {months_.front().first, months_.back().last}; }
+
+  std::size_t months() const noexcept { return months_.size(); }
+  const DateWindow& month(std::size_t m) const { return months_[m]; }
+  long days_in_month(std::size_t m) const { return months_[m].days(); }
+  // "2019-10"
+  std::string month_label(std::size_t m) const { return detail::iso(months_[m].first).substr(0, 7); }
+  // Season month indices that must have stopped kilns (K5).
+  const std::vector<std::size_t>& required_months() const noexcept { return required_; }
+
+  std::size_t batches() const noexcept { return windows_.size(); }
+  const KilnBatch& batch(std::size_t b) const { return rules_->batches[b]; }
+  // K1 with K4: the stop window of batch b, extension included.
+  const DateWindow& window(std::size_t b) const { return windows_[b]; }
+  // K1 alone: whole calendar months.
+  const DateWindow& base_window(std::size_t b) const { return base_[b]; }
+  bool includes_january(std::size_t b) const { return january_[b]; }
+
+  // K5: the share of month m a stop window covers (days stopped ÷ days in the month).
+  double coverage(const DateWindow& w, std::size_t m) const {
+    return static_cast<double>(overlap_days(w, months_[m])) / static_cast<double>(days_in_month(m));
+  }
+
+ private:
+  const KilnRules* rules_;
+  int year_;
+  int extension_days_ = 7;
+  ExtensionPlacement placement_;
+  std::vector<DateWindow> months_;
+  std::vector<DateWindow> base_;
+  std::vector<DateWindow> windows_;
+  std::vector<bool> january_;
+  std::vector<std::size_t> required_;
+};
+
+}  // namespace aqi

@@ -1,0 +1,101 @@
+"""aqi.deadlines — SPEC D1–D4. Dates counted by hand on a printed calendar and the notices."""
+import types
+
+import pandas as pd
+import pytest
+
+import aqi
+
+from conftest import SOURCE_DIR
+
+
+def periods(*rows):
+    return pd.DataFrame(rows, columns=["start", "end", "response"]).astype({"start": "datetime64[ns]",
+                                                                            "end": "datetime64[ns]"})
+
+
+def test_d1_d2_d3_for_one_response():
+    # Level II from Mon 2019-12-09 20:00 to Thu 12-12 09:00: in force at 15:00 on 12-10 and 12-11
+    # (D1). Summary: Fri 12-13 (1), Mon 12-16 (2), Tue 12-17 (3) → end of 12-17 (D2). Season 2019:
+    # assessment 2020-05-31, list revision 2020-09-30 (D3).
+    d = aqi.deadlines(periods(("2019-12-09 20:00", "2019-12-12 09:00", "II")))
+    assert list(d.columns[:3]) == ["due", "what", "who"]
+    assert list(d["due"]) == [pd.Timestamp("2019-12-10 15:00"), pd.Timestamp("2019-12-11 15:00"),
+                              pd.Timestamp("2019-12-17 23:59:59"), pd.Timestamp("2020-05-31 23:59:59"),
+                              pd.Timestamp("2020-09-30 23:59:59")]
+    assert list(d["rule"]) == ["D1", "D1", "D2", "D3", "D3"]
+    assert list(d["kind"]) == ["daily_report", "daily_report", "response_summary", "plan_assessment",
+                               "list_revision"]
+    assert d["what"][1] == "daily progress report, day 2 of the Level II response from 2019-12-09 20:00"
+    assert d["who"][0] == "towns, sub-districts, the development zone and county departments"
+    assert d["who_zh"][2] == "各镇政府、街道办事处、开发区管委会和县重污染天气应急指挥部各成员单位"
+    assert d["submit_to"][0] == "县重污染天气应急指挥部办公室"
+    assert list(d["period"].astype(object)) == [0, 0, 0, pd.NA, pd.NA]
+    assert d.attrs["season"] == 2019
+
+
+@pytest.mark.parametrize("end, due", [
+    # Thu 2019-10-10: Fri 10-11 (1), Sat 10-12 worked for National Day (2), Mon 10-14 (3).
+    ("2019-10-10 10:00", "2019-10-14"),
+    # Fri 2019-02-01: Sat 02-02 and Sun 02-03 worked (1, 2), Spring Festival 02-04 … 02-10, Mon 02-11 (3).
+    ("2019-02-01 12:00", "2019-02-11"),
+    # Wed 2020-01-22: Thu 01-23 (1), 01-24 … 02-02 off (the COVID-19 extension), Mon 02-03 (2), Tue 02-04 (3).
+    ("2020-01-22 18:00", "2020-02-04"),
+])
+def test_d2_make_up_saturday_spring_festival_and_the_2020_extension(end, due):
+    start = pd.Timestamp(end) - pd.Timedelta(hours=30)
+    d = aqi.deadlines(periods((start, end, "III")), season=2019)
+    summary = d[d["rule"] == "D2"]
+    assert list(summary["due"]) == [pd.Timestamp(due) + pd.Timedelta("23:59:59")]
+
+
+def test_d4_from_a_season_result_still_in_force_at_the_end():
+    # A result-like object: response_periods plus days (its first day gives the season, its last
+    # the end of the data). From Mon 2020-03-30 10:00, not lifted; data to 2020-03-31: reports on
+    # 03-30 and 03-31, then the summary with no due time yet (last).
+    days = pd.DataFrame(index=pd.date_range("2019-10-01", "2020-03-31", name="date"))
+    result = types.SimpleNamespace(response_periods=periods(("2020-03-30 10:00", pd.NaT, "III")), days=days)
+    d = aqi.deadlines(result)
+    assert d.attrs["season"] == 2019
+    assert list(d["due"][:2]) == [pd.Timestamp("2020-03-30 15:00"), pd.Timestamp("2020-03-31 15:00")]
+    assert pd.isna(d["due"].iloc[-1]) and d["rule"].iloc[-1] == "D2"
+    assert d["what"].iloc[-1].endswith("still in force at 2020-04-01 00:00: due 3 working days after it ends")
+    # An earlier end of the data cuts the daily reports.
+    assert (aqi.deadlines(result, data_end="2020-03-31 12:00")["rule"] == "D1").sum() == 1
+
+
+def test_d3_on_a_working_day_on_request():
+    # 2020-05-31 is a Sunday: moved back to Fri 05-29; Wed 2020-09-30 stays.
+    d = aqi.deadlines(periods(), season=2019, yearly_on_working_day=True)
+    assert list(d["due"]) == [pd.Timestamp("2020-05-29 23:59:59"), pd.Timestamp("2020-09-30 23:59:59")]
+    assert d["what"][0].endswith("moved from 2020-05-31 (Sunday) to the last working day before it")
+
+
+def test_d4_with_a_real_season_run():
+    # The scenario's observed winter as a perfect forecast: every response gets its reports and
+    # summary; every summary is due on a working day, 3 working days after its end.
+    obs = pd.read_csv(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "observations.csv", parse_dates=["date"])
+    daily = aqi.aqi(obs.set_index("date").drop(columns=["published_aqi", "source_date"]))
+    result = aqi.run_season(aqi.perfect_forecasts(daily["aqi"]))
+    d = aqi.deadlines(result)
+    n = len(result.response_periods)
+    assert n > 0 and (d["rule"] == "D2").sum() == n and (d["rule"] == "D3").sum() == 2
+    for p, row in d[d["rule"] == "D2"].iterrows():
+        end = result.response_periods["end"][row["period"]]
+        assert aqi.is_working_day(row["due"])
+        assert aqi.working_days_after(end, 3) == row["due"].date()
+    assert d["due"].is_monotonic_increasing
+
+
+def test_errors():
+    with pytest.raises(ValueError, match="cannot tell the season"):
+        aqi.deadlines(periods())
+    with pytest.raises(TypeError, match="expected a season result"):
+        aqi.deadlines([1, 2])
+    with pytest.raises(ValueError, match=r"^response_periods\[0\]: unknown response level 'V'"):
+        aqi.deadlines(periods(("2019-12-09 20:00", "2019-12-12 09:00", "V")))
+    with pytest.raises(ValueError, match=r"^response_periods\[0\]: ends \(2019-12-01 10:00\) before it starts"):
+        aqi.deadlines(periods(("2019-12-02 10:00", "2019-12-01 10:00", "II")))
+    # D2 after Mon 2026-12-28 counts from 12-29, which needs the 2027 notice.
+    with pytest.raises(KeyError, match="no holiday calendar for 2027, needed for 2026-12-29"):
+        aqi.deadlines(periods(("2026-12-26 10:00", "2026-12-28 10:00", "III")))

@@ -1,0 +1,82 @@
+"""aqi.plot — the kiln figures render, say what they show, and fall back to English without a
+CJK font (SPEC K1–K5 drawn for a briefing)."""
+import io
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+
+import aqi  # noqa: E402
+from aqi import plot  # noqa: E402
+
+from conftest import SOURCE_DIR  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def schedule():
+    return aqi.kiln_schedule(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "kilns.csv")
+
+
+def png(fig):
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=60)
+    return buf.getvalue()
+
+
+def test_gantt_one_row_per_stopped_line(schedule):
+    fig = plot.kiln_gantt(schedule, lang="en")
+    assert isinstance(fig, matplotlib.figure.Figure)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Brick-kiln rotation, season 2019–2020"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(schedule.assignments.drop_duplicates(["id", "line"]))
+    assert "YY-K06 line 1 of 4" in labels  # a 4-line kiln stops lines 1 and 2 (K3)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "B1 (Oct–Dec): 0 kilns" in legend and "+7 days, window with January (K4)" in legend
+    assert png(fig).startswith(b"\x89PNG")
+
+
+def test_gantt_groups_large_schedules():
+    rng = np.random.default_rng(3)
+    big = pd.DataFrame({"id": [f"K{i}" for i in range(500)], "lines": 1, "capacity": rng.uniform(1, 9, 500)})
+    fig = plot.kiln_gantt(aqi.kiln_schedule(big), lang="en", max_rows=60)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) <= 4 and all("kilns" in lab for lab in labels)
+
+
+def test_monthly_bars_add_up_to_the_stopped_capacity(schedule):
+    fig = plot.kiln_monthly(schedule, lang="en", unit="10,000 bricks/day")
+    ax = fig.axes[0]
+    heights = {}
+    for bar in ax.patches:
+        x = round(bar.get_x() + bar.get_width() / 2)
+        heights[x] = heights.get(x, 0.0) + bar.get_height()
+    np.testing.assert_allclose([heights[i] for i in range(6)], schedule.monthly["stopped_capacity"], rtol=1e-9)
+    title = ax.get_title(loc="left")
+    assert title.startswith("Stopped kiln capacity per month, season 2019–2020\nK5 objective 425.5 · LP bound")
+    assert ax.get_ylabel() == "stopped capacity (10,000 bricks/day)"
+    assert png(fig).startswith(b"\x89PNG")
+
+
+def test_chinese_labels_with_a_cjk_font(schedule):
+    if plot.cjk_font() is None:
+        pytest.skip("no CJK font installed")
+    fig = plot.kiln_monthly(schedule, lang="zh")
+    assert fig.axes[0].get_title(loc="left").startswith("砖瓦窑各月停产产能（2019—2020年秋冬季）")
+    assert png(fig)
+
+
+def test_english_fallback_without_a_cjk_font(schedule, monkeypatch):
+    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        auto = plot.kiln_gantt(schedule)  # auto: English, silently
+    assert auto.axes[0].get_title(loc="left").startswith("Brick-kiln rotation")
+    with pytest.warns(UserWarning, match="no CJK font found"):
+        fig = plot.kiln_monthly(schedule, lang="zh")
+    assert fig.axes[0].get_title(loc="left").startswith("Stopped kiln capacity")
+    with pytest.raises(ValueError, match="lang must be 'auto', 'zh' or 'en'"):
+        plot.kiln_gantt(schedule, lang="fr")
