@@ -1,5 +1,5 @@
-// A season of daily forecasts through the warning lifecycle (SPEC L1–L6). Dates cross the
-// boundary as days since 1970-01-01, times as minutes since 1970-01-01 00:00 (local time).
+// A season of daily forecasts through the warning lifecycle (SPEC L1–L6). Dates and times cross
+// the boundary as days and seconds since 1970-01-01 (calendar_convert.hpp).
 #include <cmath>
 #include <string>
 #include <vector>
@@ -9,22 +9,16 @@
 #include <pybind11/stl.h>
 
 #include "aqi/season.hpp"
+#include "calendar_convert.hpp"
 #include "common.hpp"
 
 namespace aqi::python {
 
 namespace {
-
-const boost::gregorian::date epoch(1970, 1, 1);
-
-boost::gregorian::date to_date(long long days) { return epoch + boost::gregorian::days(static_cast<long>(days)); }
-long long from_date(boost::gregorian::date d) { return (d - epoch).days(); }
-ptime to_time(long long minutes) { return ptime(epoch, boost::posix_time::minutes(static_cast<long>(minutes))); }
 py::object from_time(ptime t) {
   if (t.is_special()) return py::none();
-  return py::int_((t - ptime(epoch)).total_seconds() / 60);
+  return py::int_(seconds_from_time(t));
 }
-
 }  // namespace
 
 void register_season(py::module_& m) {
@@ -36,15 +30,17 @@ void register_season(py::module_& m) {
         std::vector<DailyForecast> fc;
         fc.reserve(forecasts.size());
         for (const auto& [issue, first, values] : forecasts)
-          fc.push_back({to_date(issue), to_date(first), std::vector<double>(values.data(), values.data() + values.size())});
+          fc.push_back({date_from_days(issue), date_from_days(first),
+                        std::vector<double>(values.data(), values.data() + values.size())});
         SeasonOptions opt;
         opt.issue_hour = issue_hour;
-        for (const auto& [t, type, level] : imposed) opt.imposed.push_back({to_time(t), parse_event_type(type), level});
+        for (const auto& [t, type, level] : imposed)
+          opt.imposed.push_back({time_from_seconds(t), parse_event_type(type), level});
         SeasonResult r;
         {
           py::gil_scoped_release release;
           r = run_season(fc, rules, opt, observed ? view(*observed) : aqi::span<const double>{},
-                         observed ? to_date(observed_first) : boost::gregorian::date());
+                         observed ? date_from_days(observed_first) : boost::gregorian::date());
         }
         py::dict events;
         py::list time, type, level, previous, reason, lead, short_lead, was_imposed, county, comparison, response,
@@ -54,7 +50,8 @@ void register_season(py::module_& m) {
           type.append(std::string(name(e.type)));
           level.append(rules.level_name(e.level));
           previous.append(rules.level_name(e.previous));
-          response.append(e.level == 0 ? py::object(py::none()) : py::object(py::str(std::string(name(rules.response(e.level))))));
+          response.append(e.level == 0 ? py::object(py::none())
+                                       : py::object(py::str(std::string(name(rules.response(e.level))))));
           reason.append(e.reason);
           lead.append(e.lead_hours);
           short_lead.append(e.short_lead);
@@ -78,11 +75,14 @@ void register_season(py::module_& m) {
         py::dict days;
         py::list day, warning, resp, fl, ol;
         for (const auto& d : r.days) {
-          day.append(from_date(d.day));
+          day.append(days_from_date(d.day));
           warning.append(rules.level_name(d.warning));
-          resp.append(d.response == ResponseLevel::none ? py::object(py::none()) : py::object(py::str(std::string(name(d.response)))));
-          fl.append(d.forecast_level < 0 ? py::object(py::none()) : py::object(py::str(rules.level_name(d.forecast_level))));
-          ol.append(d.observed_level < 0 ? py::object(py::none()) : py::object(py::str(rules.level_name(d.observed_level))));
+          resp.append(d.response == ResponseLevel::none ? py::object(py::none())
+                                                        : py::object(py::str(std::string(name(d.response)))));
+          fl.append(d.forecast_level < 0 ? py::object(py::none())
+                                         : py::object(py::str(rules.level_name(d.forecast_level))));
+          ol.append(d.observed_level < 0 ? py::object(py::none())
+                                         : py::object(py::str(rules.level_name(d.observed_level))));
         }
         days["date"] = day;
         days["warning"] = warning;
@@ -94,7 +94,8 @@ void register_season(py::module_& m) {
           periods.append(py::make_tuple(from_time(p.start), from_time(p.end), std::string(name(p.highest))));
         py::dict counts;
         py::dict wd, rh, ec;
-        for (int k = 0; k <= rules.level_count(); ++k) wd[py::str(rules.level_name(k))] = r.warning_days[static_cast<std::size_t>(k)];
+        for (int k = 0; k <= rules.level_count(); ++k)
+          wd[py::str(rules.level_name(k))] = r.warning_days[static_cast<std::size_t>(k)];
         for (const auto& [lvl, h] : r.response_hours) rh[py::str(std::string(name(lvl)))] = h;
         for (const auto& [t, c] : r.event_counts) ec[py::str(std::string(name(t)))] = c;
         counts["warning_days"] = wd;

@@ -12,6 +12,12 @@ Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L6):
     aqi.measures(response="II"), aqi.tasks(department=…, response=…), aqi.departments()
     aqi.run_season(forecasts, observations=…), aqi.perfect_forecasts(observed)
 
+Emission cuts and targets (SPEC E1–E10, R3–R6):
+    aqi.Inventory.read_csv(path), aqi.Inventory(frame)   the emission-reduction inventory
+    aqi.emission_cuts(inv, response="II", dust_cap=None) -> .sources, .summary, .met
+    aqi.top_up(inv, response="II", dust_cap=None)        cheapest extra cuts (E10, GLPK)
+    aqi.industry_measures(override=None)                 the measure table (E3–E5)
+
 Brick kilns and deadlines (SPEC K1–K7, D1–D4):
     aqi.kiln_schedule(kilns, season=2019, month_weights=None) -> .assignments, .monthly, .objective, .bound, .gap
     aqi.validate_kiln_schedule(kilns, assignments, season=2019) -> list of violations (K7)
@@ -25,6 +31,16 @@ Rule IDs (A1, W3 …) refer to the project's SPEC.md.
 from ._core import ScenarioError, __version__
 from .measures import departments, measures, tasks
 from .season import SeasonResult, perfect_forecasts, run_season
+from .emissions import (
+    INDUSTRY_KEYS,
+    EmissionCuts,
+    IndustryMeasures,
+    Inventory,
+    TopUp,
+    emission_cuts,
+    industry_measures,
+    top_up,
+)
 from .warnings import (
     RULE_SETS,
     RuleSet,
@@ -63,6 +79,8 @@ from .air_quality import (
 __all__ = [
     "KilnSchedule", "day_kind", "deadlines", "evaluate_kiln_schedule", "holidays", "is_working_day",
     "kiln_batches", "kiln_schedule", "plot", "read_kilns", "validate_kiln_schedule", "working_days_after",
+    "INDUSTRY_KEYS", "EmissionCuts", "IndustryMeasures", "Inventory", "TopUp", "emission_cuts",
+    "industry_measures", "top_up",
     "RULE_SETS", "RuleSet", "SeasonResult", "Warning", "classify_batch", "classify_daily",
     "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
     "measures", "perfect_forecasts", "rule_set", "run_season", "tasks",

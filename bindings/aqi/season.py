@@ -90,15 +90,15 @@ class SeasonResult:
         self.rules = rules.id
         ev = dict(raw["events"])
         for c in ("time", "response_from"):
-            ev[c] = pd.to_datetime(pd.Series(ev[c], dtype="float64"), unit="m")
+            ev[c] = pd.to_datetime(pd.Series(ev[c], dtype="float64"), unit="s")
         self.events = pd.DataFrame(ev)
         days = dict(raw["days"])
         index = pd.DatetimeIndex(_EPOCH + np.asarray(days.pop("date"), dtype="timedelta64[D]"), name="date")
         self.days = pd.DataFrame(days, index=index)
         periods = raw["periods"]
         self.response_periods = pd.DataFrame({
-            "start": pd.to_datetime(pd.Series([p[0] for p in periods], dtype="float64"), unit="m"),
-            "end": pd.to_datetime(pd.Series([p[1] for p in periods], dtype="float64"), unit="m"),
+            "start": pd.to_datetime(pd.Series([p[0] for p in periods], dtype="float64"), unit="s"),
+            "end": pd.to_datetime(pd.Series([p[1] for p in periods], dtype="float64"), unit="s"),
             "response": [p[2] for p in periods],
         })
         self.counts = raw["counts"]
@@ -130,9 +130,9 @@ def run_season(forecasts, *, observations=None, rules="yiyuan-2019", imposed=Non
             if c not in imposed.columns:
                 raise KeyError(f"imposed: missing column {c!r} (expected time, event, level)")
         times = pd.DatetimeIndex(pd.to_datetime(imposed["time"]))
-        minutes = (times.values.astype("datetime64[m]") - np.datetime64("1970-01-01T00:00", "m")).astype(np.int64)
+        seconds = (times.values.astype("datetime64[s]") - np.datetime64("1970-01-01T00:00", "s")).astype(np.int64)
         levels = list(rs.levels)
-        for t, e, lv in zip(minutes, imposed["event"], imposed["level"]):
+        for t, e, lv in zip(seconds, imposed["event"], imposed["level"]):
             if lv not in levels:
                 raise KeyError(f"imposed: unknown level {lv!r} in rule set {rs.id}; expected one of: {', '.join(levels)}")
             imp.append((int(t), str(e), levels.index(lv)))

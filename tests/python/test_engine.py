@@ -73,3 +73,28 @@ def test_missing_scenario_and_usage():
     assert r.returncode == 1
     assert r.stderr.strip() == "aqi-engine: /nonexistent/scenario/scenario.toml: no such file or it cannot be read"
     assert run("frobnicate").returncode == 2
+
+
+def test_main_job_prints_kilns_and_deadlines():
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019")
+    assert "BRICK-KILN ROTATING SHUTDOWN, SEASON 2019" in r.stdout
+    assert "validation (K7): the schedule satisfies K1–K5" in r.stdout
+    # D2 by hand: the response lifted on Thu 2020-01-16 16:00 → working days Fri 17, the make-up
+    # Sunday 19 (调休, 国办发明电〔2019〕16号) and Mon 20 → due 2020-01-20.
+    assert "2020-01-20 23:59  D2" in r.stdout
+    assert "2020-05-31 23:59  D3" in r.stdout and "2020-09-30 23:59  D3" in r.stdout
+    d = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
+    assert d["kilns"]["season"] == 2019 and d["kilns"]["gap"] < 0.01
+    assert {x["rule"] for x in d["deadlines"]} == {"D1", "D2", "D3"}
+
+
+def test_main_job_prints_emission_cuts_per_warning():
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019")
+    # Every warning carries its response level's cut verdict (R3–R6), each level its table and
+    # the E10 top-up when the plan's measures fall short.
+    assert r.stdout.count("      cuts: SO2 ") == r.stdout.count("  #")
+    assert "EMISSION CUTS AT RESPONSE Ⅰ级" in r.stdout and "top-up (E10):" in r.stdout
+    assert "dust (R5):" in r.stdout and "(cap 15% of the PM baseline)" in r.stdout
+    d = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
+    assert set(d["emission_cuts"]) == {"III", "II", "I"}
+    assert [row["pollutant"] for row in d["emission_cuts"]["I"]["summary"]] == ["so2", "nox", "pm", "vocs"]

@@ -19,6 +19,8 @@
 #include "aqi/detail/csv.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/detail/toml.hpp"
+#include "aqi/inventory.hpp"
+#include "aqi/kilns.hpp"
 #include "aqi/observations.hpp"
 #include "aqi/rule_set.hpp"
 #include "aqi/season.hpp"
@@ -35,11 +37,13 @@ inline std::vector<DailyForecast> parse_forecasts(std::string_view text, const s
     const date issue = t.date(r, ci), valid = t.date(r, cv);
     const double v = t.number(r, ca);
     if (v < 0) t.fail(r, ca, "negative AQI (SPEC W9)");
-    if (valid < issue) t.fail(r, cv, "valid_date " + detail::iso(valid) + " is before the issue date " + detail::iso(issue));
+    if (valid < issue)
+      t.fail(r, cv, "valid_date " + detail::iso(valid) + " is before the issue date " + detail::iso(issue));
     auto [it, fresh] = by_issue[issue].emplace(valid, std::make_pair(v, r));
     if (!fresh)
-      t.fail(r, cv, "the forecast of " + detail::iso(issue) + " for " + detail::iso(valid) + " is already given on line " +
-                        std::to_string(t.row_line[it->second.second]));
+      t.fail(r, cv,
+             "the forecast of " + detail::iso(issue) + " for " + detail::iso(valid) + " is already given on line " +
+                 std::to_string(t.row_line[it->second.second]));
   }
   std::vector<DailyForecast> out;
   for (const auto& [issue, days] : by_issue) {
@@ -104,6 +108,9 @@ struct Scenario {
   std::vector<DailyForecast> forecasts;
   std::string forecast_source;  // the file, or "perfect (horizon N days)"
   std::vector<ImposedEvent> imposed;
+  std::vector<Kiln> kilns;             // the brick kilns of the rotating shutdown (SPEC K), if any
+  std::optional<Inventory> inventory;  // the emission-reduction inventory (SPEC E), if any
+  std::optional<double> dust_cap;      // SPEC R5, from [emissions] dust_cap
   // Observed daily AQI for consecutive days from season_start (NaN where not observed), and
   // the table it came from (SPEC A7: each day rated by the edition in force).
   std::vector<double> observed_aqi;
@@ -158,7 +165,8 @@ inline Scenario load_scenario(const std::string& dir) {
                         std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < s.observations.size(); ++i) {
     const long k = (s.observations.dates[i] - s.season_start).days();
-    if (k >= 0 && k < static_cast<long>(s.observed_aqi.size())) s.observed_aqi[static_cast<std::size_t>(k)] = s.observed_table.aqi[i];
+    if (k >= 0 && k < static_cast<long>(s.observed_aqi.size()))
+      s.observed_aqi[static_cast<std::size_t>(k)] = s.observed_table.aqi[i];
   }
 
   const std::string forecasts = require_string(root, "forecasts", file);
@@ -175,6 +183,18 @@ inline Scenario load_scenario(const std::string& dir) {
     s.forecasts = read_forecasts(join_path(dir, forecasts));
     s.forecast_source = forecasts;
   }
+  if (root.contains("inventory")) s.inventory = read_inventory(join_path(dir, require_string(root, "inventory", file)));
+  if (root.contains("emissions")) {
+    const auto& em = require_table(root, "emissions", file);
+    require_known_keys(em, file, {"dust_cap"});
+    if (em.contains("dust_cap")) {
+      const double cap = require_number(em, "dust_cap", file);
+      if (!(cap >= 0 && cap <= 1))
+        throw toml_error(file, require_node(em, "dust_cap", file), "dust_cap must be 0–1 (SPEC R5)");
+      s.dust_cap = cap;
+    }
+  }
+  if (root.contains("kilns")) s.kilns = read_kilns(join_path(dir, require_string(root, "kilns", file)));
   if (root.contains("imposed")) {
     const std::string path = join_path(dir, require_string(root, "imposed", file));
     s.imposed = parse_imposed(read_text_file(path), path, *s.rules);
