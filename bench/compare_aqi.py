@@ -36,7 +36,7 @@ def numpy_aqi(data, tables):
 
 
 def main():
-    ap = parser(__doc__, repeat=7)
+    ap = parser(__doc__, repeat=15)
     ap.add_argument("--records", type=int, default=1_000_000)
     args = ap.parse_args()
     n, repeat = (20_000, 1) if args.quick else (args.records, args.repeat)

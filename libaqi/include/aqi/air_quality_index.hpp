@@ -143,8 +143,8 @@ struct AqiAccumulators {
 };
 
 // The AQI of the records [r, r + P::width): every indicator is read once; the running
-// maximum and the pollutants reaching it stay in registers. A missing IAQI counts as -1, which
-// never equals a real one. Writes the AQI, the primary bits and the beyond-scale flag (both as
+// maximum and the pollutants reaching it stay in registers. The maximum starts at -1; a missing
+// IAQI is NaN, which neither compares equal nor wins a max. Writes the AQI, the primary bits and the beyond-scale flag (both as
 // raw bits / 0–1 doubles) into the block buffers at i.
 template <class P>
 inline void aqi_pack(const AqiPlan& plan, const AqiConstants<P>& k, std::size_t r, std::size_t i, double* aqi,
@@ -160,9 +160,13 @@ inline void aqi_pack(const AqiPlan& plan, const AqiConstants<P>& k, std::size_t 
     const D x = P::load(term.values + r);
     acc.low = P::min(x, acc.low);  // NaN (missing) leaves the accumulators alone
     acc.high = P::max(x, acc.high);
-    D v = ramp_ceil<P>(kt, x);
     const M above = P::gt(x, kt.top);
-    if (term.substitutes) {  // HJ 633-2012 notes: rated from another indicator, or unknown
+    // A missing x leaves v NaN (min(top, x) keeps NaN, so does the ramp), and the compares and
+    // max below pass a NaN over: no select is needed for missing values.
+    D v = ramp_ceil<P>(kt, kt.clamp_at_top ? P::min(kt.top, x) : x);
+    if (kt.clamp_at_top) {  // the clamped ramp is the value above the top (500, or a note's value)
+      if (term.kernel.above_is_beyond_scale) beyond_lanes = P::mor(beyond_lanes, above);
+    } else if (term.substitutes) {  // HJ 633-2012 notes: rated from another indicator, or unknown
       if (term.substitute_term >= 0) {
         const auto st = static_cast<std::size_t>(term.substitute_term);
         const D sx = P::load(plan.sources[st].values + r);
@@ -179,7 +183,6 @@ inline void aqi_pack(const AqiPlan& plan, const AqiConstants<P>& k, std::size_t 
       v = P::select(above, kt.above, v);
       if (term.kernel.above_is_beyond_scale) beyond_lanes = P::mor(beyond_lanes, above);
     }
-    v = P::select(P::is_nan(x), minus_one, v);
     const D bit = k.pollutant_bit[t];
     mask = P::select(P::gt(v, best), bit, P::select(P::eq(v, best), P::bor(mask, bit), mask));
     best = P::max(v, best);

@@ -29,6 +29,9 @@ struct IaqiKernel {
   double top = 0;
   double above_value = 0;  // NaN for "not rated, substitute"
   bool above_is_beyond_scale = false;
+  // The value above the top is the ramp's own value at the top (500 at 500, 200 at SO2 1h 800 of
+  // HJ 633-2026…): clamping the concentration to the top then rates it, no select needed.
+  bool clamp_at_top = false;
 
   IaqiKernel(const Edition& e, Indicator i) {
     const BreakpointTable& t = e.table(i);
@@ -42,6 +45,7 @@ struct IaqiKernel {
     const AboveTop& a = e.above_top(i);
     above_value = a.kind == AboveTop::Kind::substitute ? std::numeric_limits<double>::quiet_NaN() : a.value;
     above_is_beyond_scale = a.kind == AboveTop::Kind::beyond_scale;
+    clamp_at_top = a.kind != AboveTop::Kind::substitute && a.value == t.iaqi[t.points - 1];
   }
 };
 
@@ -54,9 +58,14 @@ template <class P>
 struct IaqiConstants {
   typename P::D slope0, top, above, knot[max_segments - 1], dslope[max_segments - 1];
   std::size_t knots = 0;
+  bool clamp_at_top = false;
   IaqiConstants() = default;
   explicit IaqiConstants(const IaqiKernel& k)
-      : slope0(P::set1(k.slope0)), top(P::set1(k.top)), above(P::set1(k.above_value)), knots(k.knots) {
+      : slope0(P::set1(k.slope0)),
+        top(P::set1(k.top)),
+        above(P::set1(k.above_value)),
+        knots(k.knots),
+        clamp_at_top(k.clamp_at_top) {
     for (std::size_t j = 0; j < knots; ++j) {
       knot[j] = P::set1(k.knot[j]);
       dslope[j] = P::set1(k.dslope[j]);
