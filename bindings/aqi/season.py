@@ -105,6 +105,10 @@ class SeasonResult:
         self.verification = (pd.DataFrame(raw["verification"]).set_index("level")
                              if raw["verification"] else None)
 
+    def to_frame(self):
+        """The per-day table (warning, response, forecast and observed level) — `days`."""
+        return self.days
+
     def __repr__(self) -> str:
         n = self.counts["events"]
         wd = {k: v for k, v in self.counts["warning_days"].items() if k != "none"}

@@ -47,6 +47,11 @@ class Warning:
     def explain(self) -> str:
         return self.explanation
 
+    def to_frame(self):
+        """The classification as a one-row DataFrame (for concatenating many)."""
+        import pandas as pd
+        return pd.DataFrame([{k: getattr(self, k) for k in self.__slots__}])
+
     def __eq__(self, other):
         return isinstance(other, Warning) and all(
             getattr(self, k) == getattr(other, k) or (k == "peak" and np.isnan(self.peak) and np.isnan(other.peak))

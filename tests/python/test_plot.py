@@ -70,7 +70,7 @@ def test_chinese_labels_with_a_cjk_font(schedule):
 
 
 def test_english_fallback_without_a_cjk_font(schedule, monkeypatch):
-    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    monkeypatch.setattr(plot._style, "cjk_font", lambda: None)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         auto = plot.kiln_gantt(schedule)  # auto: English, silently
@@ -80,3 +80,49 @@ def test_english_fallback_without_a_cjk_font(schedule, monkeypatch):
     assert fig.axes[0].get_title(loc="left").startswith("Stopped kiln capacity")
     with pytest.raises(ValueError, match="lang must be 'auto', 'zh' or 'en'"):
         plot.kiln_gantt(schedule, lang="fr")
+
+
+@pytest.fixture(scope="module")
+def season():
+    here = SOURCE_DIR / "scenarios" / "yiyuan-2019"
+    obs = pd.read_csv(here / "observations.csv", parse_dates=["date"]).set_index("date")
+    observed = aqi.aqi(obs.drop(columns=["published_aqi", "source_date"]))["aqi"]
+    result = aqi.run_season(pd.read_csv(here / "forecasts.csv"), observations=observed,
+                            imposed=pd.read_csv(here / "imposed.csv"))
+    return result, observed
+
+
+def test_season_timeline_shows_warnings_responses_and_events(season):
+    result, observed = season
+    fig = plot.season_timeline(result, observed=observed, lang="en")
+    ax, band = fig.axes
+    assert ax.get_title(loc="left").startswith("Season 2019-09-30 … 2020-03-31 — rules yiyuan-2019")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[:3] == ["yellow warning", "orange warning", "red warning"]
+    assert "imposed (L6)" in legend  # the city's order of 2019-11-13 (SPEC L6)
+    # One bar per observed day, one marker per event, the 200/300/500 lines (SPEC W4).
+    assert len(ax.patches) - sum(1 for p in ax.patches if p.get_hatch()) >= observed.notna().sum()
+    assert len([ln for ln in ax.lines if len(ln.get_xdata()) == 1]) == len(result.events)
+    assert {t.get_text() for t in ax.texts} >= {"> 200 heavy", "> 300 severe", "500"}
+    # The response band names the levels of its longer spans.
+    assert {"I", "II", "III"} <= {t.get_text() for t in band.texts}
+    assert png(fig).startswith(b"\x89PNG")
+
+
+def test_emission_cut_chart_states_each_verdict():
+    inv = aqi.Inventory.read_csv(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "inventory.csv")
+    cuts = {lv: aqi.emission_cuts(inv, response=lv, dust_cap=0.15) for lv in ("III", "II", "I")}
+    fig = plot.emission_cuts(cuts, lang="en")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert len(labels) == 12  # 4 pollutants × 3 levels (R3)
+    # Each label is the ratio and the verdict, from the result's own summary.
+    s = cuts["II"].summary
+    expected = f"{100 * s.loc['pm', 'ratio']:.1f} %\nmet"
+    assert expected in labels
+    assert any(t.startswith(f"{100 * s.loc['so2', 'ratio']:.1f} %\n−") for t in labels)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "Level III response", "Level II response", "Level I response", "target"]
+    assert "82 sources without a sourced rule count as 0" in ax.get_title(loc="left")
+    with pytest.raises(ValueError, match="no results to draw"):
+        plot.emission_cuts([])

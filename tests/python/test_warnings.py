@@ -102,3 +102,8 @@ def test_level_probabilities():
     np.testing.assert_allclose(p[1], [1, 0, 0, 0])
     with pytest.raises(ValueError, match="member_axis cannot be the last axis"):
         aqi.level_probabilities(x, member_axis=-1)
+
+
+def test_to_frame():
+    f = aqi.classify_daily([250, 250, 100]).to_frame()
+    assert list(f["level"]) == ["yellow"] and list(f["first"]) == [0] and list(f["last"]) == [1]

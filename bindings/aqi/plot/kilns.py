@@ -1,21 +1,14 @@
-"""Figures for a briefing — matplotlib, imported only when a figure is drawn (``import aqi``
-never needs it). Every function returns a ``matplotlib.figure.Figure`` (no pyplot state: show
-it in a notebook, or ``fig.savefig("x.png", dpi=150)``).
-
-Readable in black and white: series differ by hatching and grey level as well as colour, and
-values are written on the figure. Labels are Chinese when a CJK font is installed (Debian:
-fonts-noto-cjk) and ``lang`` is "auto" or "zh", English otherwise; asking for "zh" without the
-font warns and falls back to English rather than drawing empty boxes.
-
-    aqi.plot.kiln_gantt(schedule)     the kiln rotation, one bar per stopped line (SPEC K1–K4)
-    aqi.plot.kiln_monthly(schedule)   stopped capacity per month by batch (SPEC K5)
-"""
+"""The kiln figures: the rotation as a Gantt chart, the stopped capacity per month (SPEC K1–K5)."""
 from __future__ import annotations
 
-import functools
-import warnings
-
 import numpy as np
+
+from ._style import figure as _figure
+from ._style import language as _language
+from ._style import month_axis as _month_axis
+from ._style import number as _number
+from ._style import percent as _percent
+from ._style import rc as _rc
 
 # Shared by every figure of the package: one style per series, legible without colour.
 _STYLE = {
@@ -65,71 +58,6 @@ _TEXT = {
         "rows_note": "{n}家企业：按批次汇总",
     },
 }
-
-
-@functools.lru_cache(maxsize=None)
-def cjk_font() -> str | None:
-    """The name of an installed CJK font matplotlib can use (Noto Sans CJK …), or None."""
-    from matplotlib import font_manager
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for preferred in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans SC",
-                      "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei"):
-        if preferred in names:
-            return preferred
-    return next((n for n in sorted(names) if "CJK" in n), None)
-
-
-def _language(lang: str) -> str:
-    if lang not in ("auto", "zh", "en"):
-        raise ValueError(f"lang must be 'auto', 'zh' or 'en', got {lang!r}")
-    if lang == "en":
-        return "en"
-    if cjk_font() is None:
-        if lang == "zh":
-            warnings.warn("no CJK font found (install fonts-noto-cjk): labels fall back to English", stacklevel=3)
-        return "en"
-    return "zh"
-
-
-def _rc(language: str) -> dict:
-    family = [cjk_font(), "DejaVu Sans"] if language == "zh" else ["DejaVu Sans"]
-    return {"font.family": family, "axes.unicode_minus": False, "hatch.linewidth": 0.6}
-
-
-def _number(v: float) -> str:
-    """Capacity as people write it: 13,740 · 425.5 · 7.25."""
-    a = abs(v)
-    if a >= 1000:
-        return f"{v:,.0f}"
-    if a >= 100:
-        return f"{v:.1f}".rstrip("0").rstrip(".")
-    return f"{v:.2f}".rstrip("0").rstrip(".")
-
-
-def _percent(fraction: float) -> str:
-    p = 100 * fraction
-    if p == 0:
-        return "0 %"
-    return "< 0.001 %" if p < 0.001 else f"{p:.3g} %"
-
-
-def _figure(figsize):
-    from matplotlib.figure import Figure
-    return Figure(figsize=figsize, layout="constrained")
-
-
-def _month_axis(ax, first, last, text, weights=None):
-    """Month boundaries as light lines, month names centred between them."""
-    import pandas as pd
-    starts = pd.date_range(first.replace(day=1), last, freq="MS")
-    for s in starts:
-        ax.axvline(s, color="#d9d9d9", lw=0.8, zorder=0)
-    centres = [s + (s + pd.offsets.MonthBegin(1) - s) / 2 for s in starts]
-    labels = [text["months"][s.month - 10 if s.month >= 10 else s.month + 2] for s in starts]
-    labels = [f"{lab}\n{s.year}" if i == 0 or s.month == 1 else lab for i, (lab, s) in enumerate(zip(labels, starts))]
-    ax.set_xticks(centres, labels)
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(first, last)
 
 
 def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None):
