@@ -73,6 +73,7 @@ struct Report {
   aqi::SeasonResult season;
   std::optional<aqi::KilnSchedule> kilns;
   std::vector<aqi::Deadline> deadlines;
+  std::string deadlines_unavailable;  // why there is no calendar (a year without holiday data)
   // Per response level used in the season: the cuts, and the top-up when they fall short.
   std::map<aqi::ResponseLevel, aqi::EmissionCuts> cuts;
   std::map<aqi::ResponseLevel, aqi::TopUp> top_ups;
@@ -90,7 +91,7 @@ std::set<aqi::ResponseLevel> levels_used(const aqi::SeasonResult& r) {
 int season_year(const aqi::Scenario& s) { return aqi::season_of(s.season_start); }
 
 Report make_report(const std::string& dir) {
-  Report rep{aqi::load_scenario(dir), {}, std::nullopt, {}, {}, {}};
+  Report rep{aqi::load_scenario(dir), {}, std::nullopt, {}, {}, {}, {}};
   rep.season = aqi::run_scenario(rep.scenario);
   if (rep.scenario.inventory) {
     aqi::CutOptions o;
@@ -109,7 +110,13 @@ Report make_report(const std::string& dir) {
   if (!rep.scenario.kilns.empty()) rep.kilns = aqi::schedule_kilns(rep.scenario.kilns, season_year(rep.scenario));
   aqi::DeadlineOptions o;
   o.data_end = aqi::ptime(rep.scenario.season_end + boost::gregorian::days(1));
-  rep.deadlines = aqi::deadline_calendar(season_year(rep.scenario), rep.season.periods, o);
+  // Working days need the year's holiday notice; without it the calendar is not guessed (D2),
+  // and the rest of the report still stands.
+  try {
+    rep.deadlines = aqi::deadline_calendar(season_year(rep.scenario), rep.season.periods, o);
+  } catch (const aqi::CalendarNotAvailable& e) {
+    rep.deadlines_unavailable = e.what();
+  }
   return rep;
 }
 
@@ -196,6 +203,10 @@ void print_kilns(const Report& rep) {
 
 void print_deadlines(const Report& rep) {
   std::printf("\nDEADLINES (SPEC D1–D4; working days per the State Council holiday notices)\n");
+  if (!rep.deadlines_unavailable.empty()) {
+    std::printf("  not computed: %s\n", rep.deadlines_unavailable.c_str());
+    return;
+  }
   // Daily reports are listed per response as a range; the rest one by one.
   for (std::size_t i = 0; i < rep.deadlines.size();) {
     const auto& d = rep.deadlines[i];
@@ -396,6 +407,7 @@ void print_json(const Report& rep) {
                          {"who", d.who},
                          {"who_zh", d.who_zh}});
   out["deadlines"] = deadlines;
+  if (!rep.deadlines_unavailable.empty()) out["deadlines_unavailable"] = rep.deadlines_unavailable;
   json cuts = json::object();
   for (const auto& [level, c] : rep.cuts) {
     json rows = json::array();

@@ -98,3 +98,14 @@ def test_main_job_prints_emission_cuts_per_warning():
     d = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
     assert set(d["emission_cuts"]) == {"III", "II", "I"}
     assert [row["pollutant"] for row in d["emission_cuts"]["I"]["summary"]] == ["so2", "nox", "pm", "vocs"]
+
+
+def test_a_season_without_holiday_data_still_reports():
+    # The Beijing back-test is winter 2015-16: no holiday notice of 2015 ships, so the deadline
+    # calendar is not guessed (D2) and says why; everything else is reported.
+    r = run("run", SOURCE / "scenarios" / "beijing-2015-16")
+    assert r.returncode == 0, r.stderr
+    assert "WARNING TIMELINE" in r.stdout
+    assert "not computed: no holiday calendar for 2015" in r.stdout
+    d = json.loads(run("run", SOURCE / "scenarios" / "beijing-2015-16", "--json").stdout)
+    assert d["deadlines"] == [] and d["deadlines_unavailable"].startswith("no holiday calendar for 2015")
