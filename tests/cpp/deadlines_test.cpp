@@ -134,7 +134,7 @@ TEST(Deadlines, Errors) {
   const std::vector<aqi::ResponsePeriod> late{{at(2026, 12, 26, 10), at(2026, 12, 28, 10), aqi::ResponseLevel::III}};
   EXPECT_THROW_MSG(aqi::deadline_calendar(2026, late), aqi::CalendarNotAvailable,
                    "no holiday calendar for 2027, needed for 2026-12-29 (the last days of December depend on the next "
-                   "year's New Year holiday); the calendar has 2019–2026; add 2027.toml from the State Council notice "
+                   "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
                    "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
   EXPECT_THROW_MSG(aqi::deadline_rules("beijing"), aqi::UnknownName,
                    "unknown deadline rules 'beijing'; expected one of: yiyuan-2019");

@@ -2,6 +2,8 @@
 // Weekdays in the comments were read off a printed calendar, not computed by the library.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "aqi/holiday_calendar.hpp"
@@ -13,11 +15,24 @@ const aqi::HolidayCalendar& cal() { return aqi::builtin_holiday_calendar(); }
 }  // namespace
 
 TEST(HolidayCalendar, D2ShipsEveryYear2019To2026WithItsNotice) {
-  EXPECT_EQ(cal().year_list(), "2019–2026");
-  ASSERT_EQ(cal().years().size(), 8u);
-  EXPECT_EQ(cal().years()[0].notice_number, "国办发明电〔2018〕15号");
-  EXPECT_EQ(cal().years()[1].notice_number, "国办发明电〔2019〕16号");
+  // 2015 and 2016 ship too, for the Beijing 2015-16 back-test.
+  EXPECT_EQ(cal().year_list(), "2015–2016, 2019–2026");
+  ASSERT_EQ(cal().years().size(), 10u);
+  EXPECT_EQ(cal().years()[0].notice_number, "国办发明电〔2014〕28号");
+  EXPECT_EQ(cal().years()[1].notice_number, "国办发明电〔2015〕18号");
+  EXPECT_EQ(cal().years()[2].notice_number, "国办发明电〔2018〕15号");
+  EXPECT_EQ(cal().years()[3].notice_number, "国办发明电〔2019〕16号");
   for (const auto& y : cal().years()) EXPECT_FALSE(y.sources.empty()) << y.year;
+}
+
+// 2015: the one-off Victory Day holiday (国发明电〔2015〕1号): 09-03 (Thu) … 09-05 off, Sun
+// 09-06 worked; National Day 10-01 … 10-07 off, Sat 10-10 worked.
+TEST(HolidayCalendar, D2The2015NoticesWithTheVictoryDayHoliday) {
+  EXPECT_EQ(cal().kind(date(2015, 9, 4)), aqi::DayKind::holiday);
+  EXPECT_EQ(cal().kind(date(2015, 9, 6)), aqi::DayKind::makeup_working_day);
+  EXPECT_EQ(cal().kind(date(2015, 10, 10)), aqi::DayKind::makeup_working_day);
+  // Three working days after Wed 10-07: Thu 10-08, Fri 10-09, Sat 10-10 (worked).
+  EXPECT_EQ(cal().working_days_after(date(2015, 10, 7), 3), date(2015, 10, 10));
 }
 
 TEST(HolidayCalendar, D2SpringFestivalWeek2019) {
@@ -42,7 +57,10 @@ TEST(HolidayCalendar, D2MakeUpSaturdayCounts) {
   EXPECT_EQ(cal().working_days_after(date(2019, 10, 10), 3), date(2019, 10, 14));
   // 元旦 2019 was announced in the 2019 notice but starts in 2018: Sat 2018-12-29 was worked,
   // Mon 2018-12-31 was off. The 2019 file holds them; the days still need 2018's notice too.
-  const auto& new_year = cal().years()[0].holidays[0];
+  const auto& years = cal().years();
+  const auto y2019 = std::find_if(years.begin(), years.end(), [](const auto& y) { return y.year == 2019; });
+  ASSERT_NE(y2019, years.end());
+  const auto& new_year = y2019->holidays[0];
   EXPECT_EQ(new_year.makeup_workdays, (std::vector<date>{date(2018, 12, 29)}));
   EXPECT_EQ(new_year.days_off.front(), date(2018, 12, 30));
   EXPECT_THROW(cal().kind(date(2018, 12, 29)), aqi::CalendarNotAvailable);
@@ -70,11 +88,11 @@ TEST(HolidayCalendar, D2SpringFestivalExtension2020) {
 
 TEST(HolidayCalendar, D2AYearWithoutAFileIsAnError) {
   EXPECT_THROW_MSG(cal().is_working_day(date(2018, 6, 1)), aqi::CalendarNotAvailable,
-                   "no holiday calendar for 2018, needed for 2018-06-01; the calendar has 2019–2026; add 2018.toml "
+                   "no holiday calendar for 2018, needed for 2018-06-01; the calendar has 2015–2016, 2019–2026; add 2018.toml "
                    "from the State Council notice 国务院办公厅关于2018年部分节假日安排的通知 "
                    "(libaqi/rules/holidays/README.md)");
   EXPECT_THROW_MSG(cal().kind(date(2027, 1, 4)), aqi::UnknownName,
-                   "no holiday calendar for 2027, needed for 2027-01-04; the calendar has 2019–2026; add 2027.toml "
+                   "no holiday calendar for 2027, needed for 2027-01-04; the calendar has 2015–2016, 2019–2026; add 2027.toml "
                    "from the State Council notice 国务院办公厅关于2027年部分节假日安排的通知 "
                    "(libaqi/rules/holidays/README.md)");
   // From 25 December on, the next year's notice decides too (its New Year may take the day).
@@ -86,7 +104,7 @@ TEST(HolidayCalendar, D2AYearWithoutAFileIsAnError) {
     EXPECT_EQ(e.year(), 2027);
     EXPECT_EQ(std::string(e.what()),
               "no holiday calendar for 2027, needed for 2026-12-28 (the last days of December depend on the next "
-              "year's New Year holiday); the calendar has 2019–2026; add 2027.toml from the State Council notice "
+              "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
               "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
   }
   // An empty calendar decides nothing.
@@ -126,7 +144,7 @@ TEST(HolidayCalendar, D2AddingAYearAtRunTime) {
   auto years = cal().years();
   years.push_back(aqi::HolidayYear::parse(with_makeup("2030-01-05"), "2030.toml"));  // Sat
   const aqi::HolidayCalendar extended(years);
-  EXPECT_EQ(extended.year_list(), "2019–2026, 2030");
+  EXPECT_EQ(extended.year_list(), "2015–2016, 2019–2026, 2030");
   EXPECT_EQ(extended.kind(date(2030, 1, 1)), aqi::DayKind::holiday);
   EXPECT_EQ(extended.kind(date(2030, 1, 5)), aqi::DayKind::makeup_working_day);
   EXPECT_THROW(cal().kind(date(2030, 1, 1)), aqi::CalendarNotAvailable);

@@ -100,12 +100,28 @@ def test_main_job_prints_emission_cuts_per_warning():
     assert [row["pollutant"] for row in d["emission_cuts"]["I"]["summary"]] == ["so2", "nox", "pm", "vocs"]
 
 
-def test_a_season_without_holiday_data_still_reports():
-    # The Beijing back-test is winter 2015-16: no holiday notice of 2015 ships, so the deadline
-    # calendar is not guessed (D2) and says why; everything else is reported.
+def test_a_season_without_holiday_data_still_reports(tmp_path):
+    # A season in 2017-18, for which no holiday notice ships: the deadline calendar is not
+    # guessed (D2) and says why; everything else is reported. Three days of PM2.5 200 µg/m³
+    # (IAQI 250 under HJ 633-2012) make an orange episode.
+    (tmp_path / "scenario.toml").write_text(
+        'name = "t"\nrules = "yiyuan-2019"\nseason = { start = 2017-12-01, end = 2017-12-10 }\n'
+        'observations = "observations.csv"\nforecasts = "perfect"\n', encoding="utf-8")
+    days = [f"2017-12-{d:02d}" for d in range(1, 11)]
+    pm = [50, 50, 50, 200, 200, 200, 50, 50, 50, 50]
+    (tmp_path / "observations.csv").write_text(
+        "date,pm25_24h\n" + "".join(f"{d},{v}\n" for d, v in zip(days, pm)), encoding="utf-8")
+    r = run("run", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "ISSUE      橙色 orange" in r.stdout
+    assert "not computed: no holiday calendar for 2017" in r.stdout
+    d = json.loads(run("run", tmp_path, "--json").stdout)
+    assert d["deadlines"] == [] and d["deadlines_unavailable"].startswith("no holiday calendar for 2017")
+
+
+def test_beijing_back_test_gets_its_deadlines():
+    # 2015 and 2016 ship: the response of 2015-10-05 … 10-07 16:00 (National Day holiday) is due
+    # on the third working day after: Thu 10-08, Fri 10-09, the make-up Saturday 10-10.
     r = run("run", SOURCE / "scenarios" / "beijing-2015-16")
     assert r.returncode == 0, r.stderr
-    assert "WARNING TIMELINE" in r.stdout
-    assert "not computed: no holiday calendar for 2015" in r.stdout
-    d = json.loads(run("run", SOURCE / "scenarios" / "beijing-2015-16", "--json").stdout)
-    assert d["deadlines"] == [] and d["deadlines_unavailable"].startswith("no holiday calendar for 2015")
+    assert "2015-10-10 23:59  D2" in r.stdout

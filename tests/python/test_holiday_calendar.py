@@ -34,13 +34,13 @@ def test_holidays_table_cites_the_notices():
     assert list(spring.loc[spring["kind"] == "make-up working day", "date"]) == [pd.Timestamp("2020-01-19")]
     assert set(h["notice_number"]) == {"国办发明电〔2019〕16号"}
     everything = aqi.holidays()
-    assert sorted(set(everything["notice_year"])) == list(range(2019, 2027))
+    assert sorted(set(everything["notice_year"])) == [2015, 2016] + list(range(2019, 2027))
     assert not everything["date"].duplicated().any()
 
 
 def test_a_year_without_a_file_is_an_error():
     with pytest.raises(KeyError, match=r"no holiday calendar for 2018, needed for 2018-06-01; the calendar has "
-                                       r"2019–2026; add 2018.toml"):
+                                       r"2015–2016, 2019–2026; add 2018.toml"):
         aqi.is_working_day("2018-06-01")
     with pytest.raises(KeyError, match="no holiday calendar for 2027, needed for 2026-12-28 \\(the last days of "
                                        "December depend on the next year's New Year holiday\\)"):
