@@ -72,7 +72,13 @@ def moving_mean(values, window: int = 24, min_valid: int = 20) -> np.ndarray:
     arr = as_float64(values, "values")
     if arr.ndim != 1:
         raise ValueError(f"values: expected a one-dimensional series, got shape {arr.shape}")
-    return _core.moving_mean(arr, int(window), int(min_valid))
+    window, min_valid = int(window), int(min_valid)
+    # Negative numbers would reach the compiled core as a failed size_t conversion (TypeError).
+    if window < 1:
+        raise ValueError(f"moving_mean: window must be at least 1, got {window}")
+    if min_valid < 1:
+        raise ValueError(f"moving_mean: min_valid must be between 1 and the window ({window}), got {min_valid}")
+    return _core.moving_mean(arr, window, min_valid)
 
 
 class AqiResult:
@@ -186,7 +192,12 @@ def aqi(data, *, edition: str | None = None, period: str | None = None, round_in
 
 
 def _columns(data, keys) -> dict:
-    columns = {k: as_float64(data[k], k).reshape(-1) for k in keys}
+    columns = {}
+    for k in keys:
+        arr = as_float64(data[k], k)
+        if arr.ndim > 1:  # one value per record: a 2-D column would come back flattened
+            raise ValueError(f"aqi.aqi: column {k!r} must be 1-D (one value per record), got shape {arr.shape}")
+        columns[k] = arr.reshape(-1)
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise ValueError("aqi.aqi: columns differ in length: " +

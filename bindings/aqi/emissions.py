@@ -181,7 +181,20 @@ def _response_arg(response) -> str:
 
 
 def _dust_cap_arg(dust_cap):
-    return None if dust_cap is None else float(dust_cap)
+    if dust_cap is None:
+        return None
+    try:
+        return float(dust_cap)
+    except (TypeError, ValueError):
+        raise TypeError(f"dust_cap: expected a share of the PM baseline in 0..1 (SPEC R5) or None, "
+                        f"got {dust_cap!r}") from None
+
+
+def _top_arg(top) -> int:
+    top = int(top)
+    if top < 0:  # would reach the compiled core as a failed size_t conversion
+        raise ValueError(f"top: the number of contributors listed per pollutant must be ≥ 0, got {top}")
+    return top
 
 
 def _inventory_arg(inv) -> Inventory:
@@ -313,7 +326,7 @@ def emission_cuts(inv, response: str = "II", dust_cap=None, *, measures=None, ta
     """
     inv = _inventory_arg(inv)
     raw = _core.emission_cuts(inv._core, _response_arg(response), _dust_cap_arg(dust_cap), _measures_arg(measures),
-                              _targets_arg(targets), int(top))
+                              _targets_arg(targets), _top_arg(top))
     return EmissionCuts(raw, inv)
 
 

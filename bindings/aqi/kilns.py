@@ -63,8 +63,19 @@ def _kiln_columns(kilns):
     missing = [c for c in ("id", "lines", "capacity") if c not in kilns]
     if missing:
         raise KeyError(f"kilns: missing column(s) {', '.join(missing)}; expected id, lines, capacity")
-    ids = [str(x) for x in list(kilns["id"])]
+    ids = _ids(kilns["id"], "kilns.id")
     return ids, _integers(kilns["lines"], "kilns.lines"), as_float64(kilns["capacity"], "kilns.capacity")
+
+
+def _ids(values, name):
+    """Kiln ids as strings; a missing one (None, NaN) is an error, not the kiln "nan"."""
+    import pandas as pd
+    out = []
+    for i, x in enumerate(list(values)):
+        if x is None or (not isinstance(x, str) and pd.isna(x)):
+            raise ValueError(f"{name}[{i}]: a kiln id is required")
+        out.append(str(x))
+    return out
 
 
 def _weights(month_weights, season):
@@ -95,14 +106,19 @@ def _assignment_columns(assignments):
     missing = [c for c in ("id", "start", "end") if c not in assignments]
     if missing:
         raise KeyError(f"assignments: missing column(s) {', '.join(missing)}; expected id, line, start, end")
-    ids = [str(x) for x in list(assignments["id"])]
+    ids = _ids(assignments["id"], "assignments.id")
     lines = (_integers(assignments["line"], "assignments.line") if "line" in assignments
              else np.ones(len(ids), dtype=np.int64))
     return ids, lines, _days(assignments["start"], "assignments.start"), _days(assignments["end"], "assignments.end")
 
 
 def _extension(january_extension_days):
-    return -1 if january_extension_days is None else int(january_extension_days)
+    if january_extension_days is None:
+        return -1  # the rules' own (7 days)
+    days = int(january_extension_days)
+    if days < 0:  # the core reads any negative number as "the rules' own": never silently 7
+        raise ValueError(f"january_extension_days must be 0 to 92 (None: the rules' 7), got {days}")
+    return days
 
 
 class KilnSchedule:
@@ -183,6 +199,8 @@ def kiln_schedule(kilns, season: int = 2019, month_weights=None, *, rotation: st
     exact_up_to: up to this many one-line kilns every assignment is tried (optimal).
     """
     cols = _kiln_columns(kilns)
+    if int(exact_up_to) < 0:
+        raise ValueError(f"exact_up_to must be a whole number ≥ 0, got {exact_up_to}")
     raw = _core.kiln_schedule(cols[0], cols[1], cols[2], int(season), _weights(month_weights, season),
                               _extension(january_extension_days), extension, rotation, int(exact_up_to))
     return KilnSchedule(raw, cols, season)

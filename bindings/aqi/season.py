@@ -22,6 +22,20 @@ def _days(values, name):
     return (d.values.astype("datetime64[D]") - _EPOCH).astype(np.int64)
 
 
+def _numbers(values, name):
+    """float64 values of a column, naming the column and row of a value that is not a number."""
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        items = list(values)
+        for i, v in enumerate(items):
+            try:
+                float(v)
+            except (TypeError, ValueError):
+                raise ValueError(f"column {name!r}: row {i}: {v!r} is not a number (NaN or None for missing)") from None
+        raise
+
+
 def _daily_series(observations):
     """observations → (first day number, float64 array for consecutive days, NaN for gaps)."""
     import pandas as pd
@@ -38,9 +52,12 @@ def _daily_series(observations):
         days, values = _days(observations.index, "index"), observations
     else:
         raise TypeError("observations must be a pandas Series (indexed by date) or DataFrame (date, aqi)")
-    values = np.asarray(values, dtype=np.float64)
-    if len(np.unique(days)) != len(days):
-        raise ValueError("observations: a date appears twice")
+    values = _numbers(values, "aqi")
+    if len(days) == 0:
+        raise ValueError("observations: no rows: no daily AQI to use")
+    unique, counts = np.unique(days, return_counts=True)
+    if (counts > 1).any():
+        raise ValueError(f"observations: the date {_EPOCH + unique[counts > 1][0]} appears twice")
     first = int(days.min())
     series = np.full(int(days.max()) - first + 1, np.nan)
     series[days - first] = values
@@ -56,7 +73,7 @@ def _forecasts(forecasts):
             raise KeyError(f"forecasts: missing column {c!r} (expected issue_date, valid_date, aqi)")
     issue = _days(forecasts["issue_date"], "issue_date")
     valid = _days(forecasts["valid_date"], "valid_date")
-    aqi = np.asarray(forecasts["aqi"], dtype=np.float64)
+    aqi = _numbers(forecasts["aqi"], "aqi")
     order = np.lexsort((valid, issue))
     issue, valid, aqi = issue[order], valid[order], aqi[order]
     out = []

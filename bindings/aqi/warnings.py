@@ -119,9 +119,9 @@ def classify_batch(values, *, kind="hourly", rules="yiyuan-2019", threads=0) -> 
     shape values.shape[:-1]: the level's index in the rule set (yiyuan-2019: 0 none, 1 yellow,
     2 orange, 3 red). NaN is missing; a negative or infinite value raises ValueError naming its
     full index."""
-    arr = as_float64(values, "values")
-    if arr.ndim == 0:
+    if np.ndim(values) == 0:  # as_float64 makes a scalar one-dimensional: check first
         raise ValueError("values: expected an array whose last axis is time")
+    arr = as_float64(values, "values")
     return _core.classify_batch(np.ascontiguousarray(arr), kind, rule_set(rules), int(threads))
 
 

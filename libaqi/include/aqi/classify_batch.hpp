@@ -53,6 +53,8 @@ inline bool any_base_holds_up_to(const RuleSet& rules, double peak) {
 inline void classify_batch(span<const double> values, const std::vector<std::size_t>& shape, SeriesKind kind,
                            const RuleSet& rules, span<std::int8_t> out, const Parallelism& parallelism = {}) {
   if (shape.empty()) throw InvalidArgument("classify_batch: values need at least one axis (time)");
+  rules.require_int8_levels();
+  rules.require_valid();
   std::size_t total = 1;
   for (std::size_t d : shape) total *= d;
   if (total != values.size())

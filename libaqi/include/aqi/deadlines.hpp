@@ -208,6 +208,17 @@ inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePe
   namespace pt = boost::posix_time;
   if (season < 1901 || season > 9998)
     throw InvalidArgument("season must be a year, e.g. 2019 (got " + std::to_string(season) + ")");
+  // Rules built in code skip DeadlineRules::parse: a month 13 reached Boost as std::out_of_range.
+  for (std::size_t k = 0; k < rules.yearly.size(); ++k) {
+    const auto& y = rules.yearly[k];
+    if (y.month < 1 || y.month > 12 || y.day < 1 || y.day > greg::gregorian_calendar::end_of_month_day(2000, y.month))
+      throw InvalidArgument("deadline rules " + rules.id + ": yearly[" + std::to_string(k) + "] (" + y.rule +
+                            ") month " + std::to_string(y.month) + ", day " + std::to_string(y.day) +
+                            " is not a day of the year");
+  }
+  if (rules.summary_working_days < 1)
+    throw InvalidArgument("deadline rules " + rules.id + ": summary_working_days must be at least 1 (got " +
+                          std::to_string(rules.summary_working_days) + ")");
   const pt::ptime season_end(greg::date(season + 1, 4, 1));
   const pt::ptime data_end = options.data_end.is_special() ? season_end : options.data_end;
   const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);

@@ -14,6 +14,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "aqi/detail/embedded_rules.hpp"
+#include "aqi/detail/format.hpp"
 #include "aqi/detail/toml.hpp"
 #include "aqi/error.hpp"
 #include "aqi/indicator.hpp"
@@ -87,7 +88,10 @@ class Edition {
 
     std::vector<double> levels;
     const auto& iaqi_array = require_array(root, "iaqi", source);
-    for (const auto& n : iaqi_array) levels.push_back(as_number(n, source, "an IAQI level"));
+    for (const auto& n : iaqi_array) {
+      levels.push_back(as_number(n, source, "an IAQI level"));
+      if (!std::isfinite(levels.back())) throw toml_error(source, n, "an IAQI level must be a finite number");
+    }
     if (levels.size() < 2 || levels.size() > max_breakpoints || levels.front() != 0)
       throw toml_error(source, iaqi_array, "'iaqi' must list 2 to 8 levels starting at 0");
     for (std::size_t k = 1; k < levels.size(); ++k)
@@ -114,6 +118,9 @@ class Edition {
       table.points = bps.size();
       for (std::size_t p = 0; p < bps.size(); ++p) {
         table.concentration[p] = as_number(*bps.get(p), source, "a breakpoint");
+        // An infinite top breakpoint made every IAQI above the one before it 0 (inf − inf).
+        if (!std::isfinite(table.concentration[p]))
+          throw toml_error(source, *bps.get(p), "a breakpoint must be a finite number");
         table.iaqi[p] = levels[p];
         if (p == 0 && table.concentration[p] != 0) throw toml_error(source, bps, "breakpoints must start at 0");
         if (p > 0 && !(table.concentration[p] > table.concentration[p - 1]))
@@ -133,6 +140,9 @@ class Edition {
         } else {
           a.kind = AboveTop::Kind::fixed_value;
           a.value = require_number(*at, "value", source);
+          if (!(a.value >= 0 && std::isfinite(a.value)))
+            throw toml_error(source, require_node(*at, "value", source),
+                             "'value' must be a finite IAQI ≥ 0, got " + format_number(a.value));
         }
         e.above_[index(ind)] = a;
       } else {

@@ -391,7 +391,7 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
   // reduction larger than its last entry gets in (on ties the earlier source stays).
   const std::size_t top = options.top_contributors;
   if (top > 0) {
-    for (auto& c : r.summary) c.top.reserve(top + 1);
+    for (auto& c : r.summary) c.top.reserve(std::min(top, n) + 1);  // top may be any size_t
     for (std::size_t i = 0; i < n; ++i) {
       if (!(known[static_cast<Index>(i)] > 0)) continue;
       for (std::size_t k = 0; k < emission_pollutant_count; ++k) {

@@ -207,7 +207,8 @@ class HolidayCalendar {
         for (auto d : hol.days_off) days_.push_back({d, DayKind::holiday, y, h});
         for (auto d : hol.makeup_workdays) days_.push_back({d, DayKind::makeup_working_day, y, h});
       }
-    std::sort(days_.begin(), days_.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+    // Stable: a date in two notices is reported with the earlier year first, always.
+    std::stable_sort(days_.begin(), days_.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
     for (std::size_t i = 1; i < days_.size(); ++i)
       if (days_[i].day == days_[i - 1].day)
         throw InvalidArgument("holiday calendar: " + detail::iso(days_[i].day) + " is in the notices for " +

@@ -135,6 +135,23 @@ struct Inventory {
                     black_smoke.size() == n && dust.size() == n && line.size() == n &&
                     share_begin.back() == line_share.size();
     if (!ok) throw InvalidArgument("inventory " + file + ": columns differ in length");
+    // What parse_inventory guarantees and the cuts rely on: one share per line (shares(i) reads
+    // lines[i] of them) and finite, non-negative baselines.
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t shares = share_begin[i + 1] >= share_begin[i] ? share_begin[i + 1] - share_begin[i] : 0;
+      if (lines[i] < 1 || shares != static_cast<std::size_t>(lines[i]))
+        throw InvalidValue("lines", i,
+                           "source '" + id[i] + "' of inventory " + file + " has " + std::to_string(lines[i]) +
+                               " lines and " + std::to_string(shares) + (shares == 1 ? " line share" : " line shares") +
+                               " (one per line, at least one line)");
+      for (auto p : all_emission_pollutants) {
+        const double e = baseline(i, p);
+        if (!(e >= 0 && std::isfinite(e)))
+          throw InvalidValue(std::string(key(p)), i,
+                             "source '" + id[i] + "' of inventory " + file + ": emission " + detail::format_number(e) +
+                                 " t/day is not a finite number ≥ 0");
+      }
+    }
   }
 };
 
@@ -279,6 +296,9 @@ inline Inventory parse_inventory(std::string_view text, const std::string& file)
       std::sort(cap.begin(), cap.end());
       double total = 0;
       for (double v : cap) total += v;
+      // An infinite total made every share 0: the lines' cuts silently counted for nothing.
+      if (!std::isfinite(total))
+        t.fail(r, *c_capacity, "line capacities sum to more than a double can hold; write them in a larger unit");
       for (double v : cap) inv.line_share.push_back(v / total);
       inv.line_capacity.push_back(s);
     } else {

@@ -35,6 +35,9 @@ enum class LineRotation : std::uint8_t {
 
 constexpr std::string_view name(LineRotation r) noexcept { return r == LineRotation::fixed ? "fixed" : "cyclic"; }
 
+// The most assignments KilnScheduleOptions::exact_up_to may ask schedule_kilns to try.
+inline constexpr double max_exact_assignments = 1e8;
+
 struct KilnScheduleOptions {
   // K5 weights, one per season month (October … March); empty: the rules' (Nov–Feb 1, else 0).
   std::vector<double> month_weights;
@@ -42,7 +45,8 @@ struct KilnScheduleOptions {
   ExtensionPlacement extension = ExtensionPlacement::after_end;
   LineRotation rotation = LineRotation::fixed;
   // Up to this many one-line kilns the assignment is found by trying every one (B^n of them:
-  // 3^12 = 531,441), so it is optimal; above, a heuristic steers to the LP optimum (K5).
+  // 3^12 = 531,441), so it is optimal; above, a heuristic steers to the LP optimum (K5). Asking
+  // for more than max_exact_assignments tries is an InvalidArgument, not an afternoon's wait.
   std::size_t exact_up_to = 12;
 };
 
@@ -310,6 +314,7 @@ inline std::vector<double> kiln_month_weights(const KilnSeason& season, const st
     any = any || w[m] > 0;
   }
   if (!any) throw InvalidArgument("month_weights: at least one month needs a positive weight (SPEC K5)");
+  if (const std::string p = month_weight_spread_problem(w); !p.empty()) throw InvalidArgument("month_weights: " + p);
   return w;
 }
 
@@ -346,7 +351,9 @@ inline void multi_line_windows(const Kiln& k, int stop, const DateWindow& season
 
 // SPEC K1–K6: the rotation of `kilns` over the season starting in `season` (2019 = 2019-10-01
 // … 2020-03-31). Throws InvalidValue for a bad kiln row or weight, InvalidArgument for an empty
-// table or a season no assignment can satisfy (K5: a required month without stopped kilns).
+// table, a season no assignment can satisfy (K5: a required month without stopped kilns), an
+// exact search of more than max_exact_assignments, or kiln rules built in code that break
+// KilnRules' invariants.
 inline KilnSchedule schedule_kilns(span<const Kiln> kilns, int season, const KilnScheduleOptions& options = {},
                                    const KilnRules& rules = kiln_rules()) {
   check_kilns(kilns);
@@ -382,9 +389,21 @@ inline KilnSchedule schedule_kilns(span<const Kiln> kilns, int season, const Kil
   const detail::KilnProblem problem(cal, weight, std::vector<double>(nm, multi));
   double one_line = 0;
   for (double c : cap) one_line += c;
-  const auto lp = detail::solve_kiln_lp(problem.coverage(), problem.constant(), problem.weight(), one_line);
+  // The LP sees weights scaled to a largest of 1 (z scales by the same factor; X does not).
+  const double top_weight = *std::max_element(weight.begin(), weight.end());
+  std::vector<double> lp_weight(weight);
+  for (double& w : lp_weight) w /= top_weight;
+  const auto lp = detail::solve_kiln_lp(problem.coverage(), problem.constant(), lp_weight, one_line);
   const double eps = 1e-9;
   out.exact = single.size() <= options.exact_up_to;
+  // Trying every assignment costs about 40 ns each: 3^16 take 2 s, 3^20 over 2 minutes, 3^30 years.
+  if (out.exact && std::pow(static_cast<double>(nb), static_cast<double>(single.size())) > max_exact_assignments)
+    throw InvalidArgument("kiln schedule: exact_up_to = " + std::to_string(options.exact_up_to) +
+                          " asks to try every assignment of " + std::to_string(single.size()) +
+                          " one-line kilns to " + std::to_string(nb) + " batches (" + std::to_string(nb) + "^" +
+                          std::to_string(single.size()) + "), more than the " +
+                          std::to_string(static_cast<long long>(max_exact_assignments)) +
+                          " libaqi tries; lower exact_up_to to use the heuristic and its LP bound (SPEC K5)");
   const std::vector<int> assignment =
       out.exact ? detail::assign_exhaustive(problem, cap, eps) : detail::assign_heuristic(problem, cap, lp.target, eps);
 
@@ -409,7 +428,7 @@ inline KilnSchedule schedule_kilns(span<const Kiln> kilns, int season, const Kil
   const detail::KilnScore final_score = reported.score(batch_capacity, count);
   out.objective = final_score.objective;
   out.spread = final_score.spread;
-  out.bound = std::max(lp.bound * unit, out.objective);  // the LP's rounding must not undercut a real value
+  out.bound = std::max(lp.bound / top_weight * unit, out.objective);  // the LP's rounding must not undercut a real value
   out.gap = out.bound > 0 ? (out.bound - out.objective) / out.bound : 0.0;
   if (out.gap < 1e-12) out.gap = 0;
 

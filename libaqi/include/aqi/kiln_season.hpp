@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,30 @@
 #include "aqi/error.hpp"
 
 namespace aqi {
+
+namespace detail {
+
+// K5 weights are relative. Positive weights further apart than this make the LP of the K5 bound
+// so badly scaled that GLPK aborts the process (it did on 1e308 beside 5e-324), so they are
+// refused; a month that does not matter takes weight 0.
+inline constexpr double max_month_weight_ratio = 1e6;
+
+// Empty when the positive weights lie within max_month_weight_ratio of each other, else why not.
+inline std::string month_weight_spread_problem(const std::vector<double>& w) {
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  for (double x : w)
+    if (x > 0) {
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+  if (!(hi > 0) || hi <= lo * max_month_weight_ratio) return {};
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%g and %g", lo, hi);
+  return "positive month weights must lie within a factor of 10^6 of each other (got " + std::string(buf) +
+         "); weights are relative: give 0 to a month that does not count (SPEC K5)";
+}
+
+}  // namespace detail
 
 // A batch of one-line kilns (K1): `months` whole calendar months from `first_month`.
 struct KilnBatch {
@@ -110,6 +135,8 @@ struct KilnRules {
       any = any || w > 0;
     }
     if (!any) throw toml_error(source, weights, "at least one month weight must be positive");
+    if (const std::string p = detail::month_weight_spread_problem(r.month_weights); !p.empty())
+      throw toml_error(source, weights, p);
     return r;
   }
 
@@ -145,6 +172,27 @@ inline const KilnRules& kiln_rules(std::string_view id = "yiyuan-2019") {
   throw UnknownName("unknown kiln rules '" + std::string(id) + "'; expected one of: " + ids);
 }
 
+namespace detail {
+// Empty when rules built in code hold what KilnRules::parse checks (and KilnSeason relies on: a
+// batch outside the season indexed a month before the first), else what is wrong.
+inline std::string kiln_rules_problem(const KilnRules& r) {
+  auto month = [](int m) { return m >= 1 && m <= 12; };
+  if (!month(r.season_first_month)) return "season_first_month must be 1 to 12";
+  if (r.season_months < 1 || r.season_months > 12) return "season_months must be 1 to 12";
+  if (r.batches.empty()) return "at least one batch is required";
+  for (const auto& b : r.batches) {
+    const int start = month(b.first_month) ? r.season_index(b.first_month) : -1;
+    if (b.months < 1 || start < 0 || start + b.months > r.season_months)
+      return "batch " + b.name + " does not lie within the season";
+  }
+  if (r.january_extension_days < 0 || r.january_extension_days > 92) return "january_extension_days must be 0 to 92";
+  if (!(r.multi_line_stop_share > 0 && r.multi_line_stop_share <= 1)) return "multi_line_stop_share must be in (0, 1]";
+  for (int m : r.required_months)
+    if (!month(m) || r.season_index(m) < 0) return "required month " + std::to_string(m) + " is not a month of the season";
+  return {};
+}
+}  // namespace detail
+
 // Inclusive dates, as schedules are published ("11月1日至1月31日").
 struct DateWindow {
   boost::gregorian::date first;
@@ -168,6 +216,8 @@ class KilnSeason {
   explicit KilnSeason(int year, const KilnRules& rules = kiln_rules(), int extension_days = -1,
                       ExtensionPlacement placement = ExtensionPlacement::after_end)
       : rules_(&rules), year_(year), placement_(placement) {
+    if (const std::string p = detail::kiln_rules_problem(rules); !p.empty())
+      throw InvalidArgument("kiln rules " + rules.id + ": " + p);
     if (year < 1901 || year > 9998)
       throw InvalidArgument("season must be the year the season starts in, e.g. 2019 (got " + std::to_string(year) +
                             ")");
@@ -187,7 +237,13 @@ class KilnSeason {
       bool january = false;
       for (int k = 0; k < b.months; ++k) january = january || months_[i + k].first.month() == 1;
       DateWindow w = base;
-      if (january && placement_ == ExtensionPlacement::after_end) w.last += boost::gregorian::days(extension_days_);
+      if (january && placement_ == ExtensionPlacement::after_end) {
+        // Boost.Date_Time ends at 9999-12-31 (it throws bad_year past it).
+        if ((boost::gregorian::date(9999, 12, 31) - w.last).days() < extension_days_)
+          throw InvalidArgument("season " + std::to_string(year) + ": batch " + b.name +
+                                " with the January extension (K4) runs past 9999-12-31, the last date libaqi handles");
+        w.last += boost::gregorian::days(extension_days_);
+      }
       if (january && placement_ == ExtensionPlacement::before_start) w.first -= boost::gregorian::days(extension_days_);
       base_.push_back(base);
       windows_.push_back(w);

@@ -128,16 +128,21 @@ class KilnStops {
     return s;
   }
 
-  // S_m: capacity × stopped days in the month ÷ days in the month, over every line.
-  std::vector<double> stopped_capacity() const {
+  // S_m: capacity × stopped days in the month ÷ days in the month, over every line. `line_days`,
+  // when given, receives the stopped line-days of each month: whether a month has stopped kilns
+  // (K5) is read from them, not from S_m, which a tiny capacity can underflow to 0.
+  std::vector<double> stopped_capacity(std::vector<long>* line_days = nullptr) const {
     std::vector<double> s(season_.months(), 0.0);
+    if (line_days) line_days->assign(season_.months(), 0);
     for (std::size_t k = 0; k < kilns_.size(); ++k)
       for (std::size_t m = 0; m < season_.months(); ++m) {
         const DateWindow& month = season_.month(m);
         long days = 0;
         for (int l = 1; l <= kilns_[k].lines; ++l)
           for (auto d = month.first; d <= month.last; d += boost::gregorian::days(1)) days += stopped(k, l, d) ? 1 : 0;
-        s[m] += kilns_[k].capacity * static_cast<double>(days) / static_cast<double>(season_.days_in_month(m));
+        // The share of the month first: capacity × days overflowed for the largest capacities.
+        s[m] += kilns_[k].capacity * (static_cast<double>(days) / static_cast<double>(season_.days_in_month(m)));
+        if (line_days) (*line_days)[m] += days;
       }
     return s;
   }
@@ -264,9 +269,10 @@ inline std::vector<KilnViolation> validate_kiln_schedule(span<const Kiln> kilns,
   }
 
   // K5: every required month has stopped kilns.
-  const auto s = stops.stopped_capacity();
+  std::vector<long> line_days;
+  stops.stopped_capacity(&line_days);
   for (std::size_t m : cal.required_months())
-    if (!(s[m] > 0))
+    if (line_days[m] == 0)
       out.push_back({"K5", "", KilnViolation::no_row,
                      "K5: no kiln is stopped in " + cal.month_label(m) + "; " +
                          detail::month_list(cal, cal.required_months()) + " each need stopped kilns"});

@@ -49,9 +49,11 @@ inline std::string kiln_problem_capacity(double c) {
 }  // namespace detail
 
 // Throws InvalidValue naming the row ("kilns[3]: …") for an empty or duplicate id, fewer than
-// one line, or a capacity that is not a positive number.
+// one line, a capacity that is not a positive number, or a table whose total capacity overflows
+// (the schedule works in shares of the total; an infinite total made the K5 bound's LP abort).
 inline void check_kilns(span<const Kiln> kilns) {
   std::unordered_map<std::string_view, std::size_t> first;
+  double total = 0;
   for (std::size_t i = 0; i < kilns.size(); ++i) {
     const Kiln& k = kilns[i];
     if (k.id.empty()) throw InvalidValue("kilns", i, "the id is empty");
@@ -63,6 +65,10 @@ inline void check_kilns(span<const Kiln> kilns) {
     if (!fresh)
       throw InvalidValue("kilns", i,
                          "duplicate kiln id '" + k.id + "' (first at kilns[" + std::to_string(it->second) + "])");
+    total += k.lines * k.capacity;
+    if (!std::isfinite(total))
+      throw InvalidValue("kilns", i,
+                         "kiln '" + k.id + "': the table's total capacity (lines × capacity) is too large to represent");
   }
 }
 

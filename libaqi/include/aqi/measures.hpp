@@ -44,12 +44,15 @@ class MeasureCatalogue {
   static MeasureCatalogue parse(std::string_view text, const std::string& source) {
     using namespace detail;
     const toml::table root = parse_toml(text, source);
+    // Strict like every rules file: a misspelt optional key must not vanish silently.
+    require_known_keys(root, source, {"document", "document_issuer", "document_date", "department", "measure"});
     MeasureCatalogue c;
     c.document = require_string(root, "document", source);
     const auto* deps = root.get_as<toml::array>("department");
     if (!deps) throw toml_error(source, root, "missing [[department]] entries");
     for (const auto& node : *deps) {
       const auto& t = table_of(node, source);
+      require_known_keys(t, source, {"id", "name_zh", "name_en", "duties_zh", "source", "note"});
       Department d{require_string(t, "id", source), require_string(t, "name_zh", source),
                    require_string(t, "name_en", source), optional_string(t, "duties_zh", source),
                    optional_string(t, "source", source)};
@@ -61,6 +64,9 @@ class MeasureCatalogue {
     if (!ms) throw toml_error(source, root, "missing [[measure]] entries");
     for (const auto& node : *ms) {
       const auto& t = table_of(node, source);
+      require_known_keys(t, source,
+                         {"id", "response", "class", "sector", "topic", "zh", "en", "departments", "departments_basis",
+                          "source", "note", "heading_zh", "item"});
       Measure m;
       m.id = require_string(t, "id", source);
       try {

@@ -1,6 +1,7 @@
 // Moving means with the GB 3095-2012 validity rule — SPEC A5, W2(b), W8.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -48,31 +49,43 @@ inline void moving_mean(span<const double> in, span<double> out, std::size_t win
   const std::size_t n = in.size();
   for (std::size_t i = 0; i < n; ++i) detail::check_series_value(in[i], i, field);
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  // Blocks of `window` values from index 0. The window ending at t is a suffix of the previous
+  // block plus a prefix of t's own block: two running sums in which nothing is ever subtracted.
+  // A sliding add-and-subtract sum lets a huge value absorb its small neighbours and then cancel
+  // them when it leaves (fuzzing: a mean of non-negative values came out negative); this way each
+  // mean is a plain sum of at most `window` values, within `window` roundings of exact.
+  std::vector<double> suffix(n);
+  std::vector<std::size_t> suffix_count(n);
+  for (std::size_t b = 0; b < n; b += window) {
+    double s = 0.0;
+    std::size_t k = 0;
+    for (std::size_t j = std::min(n, b + window); j-- > b;) {
+      if (!std::isnan(in[j])) {
+        s += in[j];
+        ++k;
+      }
+      suffix[j] = s;
+      suffix_count[j] = k;
+    }
+  }
   double sum = 0.0;
   std::size_t count = 0;
   for (std::size_t t = 0; t < n; ++t) {
-    // Sliding add/subtract lets rounding errors drift; summing each window afresh every
-    // `window` steps bounds the drift to one window's worth of operations.
     if (t % window == 0) {
       sum = 0.0;
       count = 0;
-      const std::size_t first = t + 1 >= window ? t + 1 - window : 0;
-      for (std::size_t j = first; j <= t; ++j)
-        if (!std::isnan(in[j])) {
-          sum += in[j];
-          ++count;
-        }
-    } else {
-      if (!std::isnan(in[t])) {
-        sum += in[t];
-        ++count;
-      }
-      if (t >= window && !std::isnan(in[t - window])) {
-        sum -= in[t - window];
-        --count;
-      }
     }
-    out[t] = (t + 1 >= window && count >= min_valid) ? sum / static_cast<double>(count) : nan;
+    if (!std::isnan(in[t])) {
+      sum += in[t];
+      ++count;
+    }
+    double s = sum;
+    std::size_t k = count;
+    if (t % window != window - 1 && t + 1 >= window) {  // the window reaches into the previous block
+      s += suffix[t + 1 - window];
+      k += suffix_count[t + 1 - window];
+    }
+    out[t] = (t + 1 >= window && k >= min_valid) ? s / static_cast<double>(k) : nan;
   }
 }
 

@@ -60,6 +60,9 @@ struct LevelRule {
   std::vector<Clause> clauses;
 };
 
+// Level codes are int8 in batch results and day levels (and their numpy arrays).
+inline constexpr int max_rule_set_levels = 127;
+
 class RuleSet {
  public:
   std::string id;
@@ -90,6 +93,24 @@ class RuleSet {
     throw UnknownName("unknown warning level '" + std::string(name) + "' in rule set " + id + "; expected one of: " +
                       known);
   }
+  // Throws InvalidArgument when a hand-built set has more levels than an int8 code can hold.
+  void require_int8_levels() const {
+    if (level_count() > max_rule_set_levels)
+      throw InvalidArgument("rule set " + id + " has " + std::to_string(level_count()) + " levels; at most " +
+                            std::to_string(max_rule_set_levels) + " fit the int8 level codes");
+  }
+
+  // Throws InvalidArgument when a hand-built set has a clause without terms: terms[0] defines the
+  // run, so every classification would read past the end of the vector (a file cannot give one:
+  // parse refuses it). The classification entry points check this first.
+  void require_valid() const {
+    for (const auto& level : levels)
+      for (std::size_t c = 0; c < level.clauses.size(); ++c)
+        if (level.clauses[c].terms.empty())
+          throw InvalidArgument("rule set " + id + ": clause " + std::to_string(c + 1) + " of level '" + level.name +
+                                "' has no terms (the first term defines the run)");
+  }
+
   // The lift window in days for daily input: the first 36 hours are the first two days.
   int lift_first_days() const noexcept { return (lift_first_hours + 23) / 24; }
 
@@ -109,6 +130,8 @@ class RuleSet {
     for (const auto& node : *levels) {
       const auto* t = node.as_table();
       if (!t) throw toml_error(source, node, "[[level]] entries must be tables");
+      if (r.level_count() == max_rule_set_levels)
+        throw toml_error(source, node, "a rule set has at most " + std::to_string(max_rule_set_levels) + " levels");
       require_known_keys(*t, source, {"name", "name_zh", "response", "clauses"});
       LevelRule level;
       level.name = require_string(*t, "name", source);

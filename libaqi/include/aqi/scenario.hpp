@@ -27,6 +27,9 @@
 
 namespace aqi {
 
+// The furthest a forecast file's valid_date may lie after its issue_date.
+inline constexpr long max_forecast_days = 366;
+
 // issue_date, valid_date, aqi (extra columns are the analyst's). One forecast per issue day;
 // days missing inside a forecast are NaN; a repeated (issue_date, valid_date) is an error.
 inline std::vector<DailyForecast> parse_forecasts(std::string_view text, const std::string& file) {
@@ -39,6 +42,12 @@ inline std::vector<DailyForecast> parse_forecasts(std::string_view text, const s
     if (v < 0) t.fail(r, ca, "negative AQI (SPEC W9)");
     if (valid < issue)
       t.fail(r, cv, "valid_date " + detail::iso(valid) + " is before the issue date " + detail::iso(issue));
+    // A forecast is days long (SPEC L1: 7–10); a valid date years ahead is a typo, and each
+    // forecast holds a value for every day it spans.
+    if ((valid - issue).days() > max_forecast_days)
+      t.fail(r, cv,
+             "valid_date " + detail::iso(valid) + " is more than " + std::to_string(max_forecast_days) +
+                 " days after the issue date " + detail::iso(issue));
     auto [it, fresh] = by_issue[issue].emplace(valid, std::make_pair(v, r));
     if (!fresh)
       t.fail(r, cv,
@@ -74,7 +83,14 @@ inline std::vector<ImposedEvent> parse_imposed(std::string_view text, const std:
     const date d = t.date(r, ct);
     int hh = 0, mm = 0;
     if (s.size() > 10) {
-      if (s.size() != 16 || s[13] != ':' || std::sscanf(s.c_str() + 11, "%2d:%2d", &hh, &mm) != 2 || hh > 23 || mm > 59)
+      // Two digits each, nothing else: sscanf's %2d took "-1:00" for 23:00 of the day before.
+      auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
+      if (s.size() == 16 && digit(11) && digit(12) && s[13] == ':' && digit(14) && digit(15)) {
+        hh = (s[11] - '0') * 10 + (s[12] - '0');
+        mm = (s[14] - '0') * 10 + (s[15] - '0');
+      }
+      if (s.size() != 16 || !digit(11) || !digit(12) || s[13] != ':' || !digit(14) || !digit(15) || hh > 23 ||
+          mm > 59)
         t.fail(r, ct, "'" + s + "' is not a time (YYYY-MM-DD HH:MM)");
     }
     e.time = ptime(d, boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));
@@ -148,19 +164,31 @@ inline Scenario load_scenario(const std::string& dir) {
     }
   }
   const auto& season = require_table(root, "season", file);
+  require_known_keys(season, file, {"start", "end"});  // `season = { …, issue_hour = 10 }` must not vanish
   s.season_start = require_date(season, "start", file);
   s.season_end = require_date(season, "end", file);
   if (s.season_end < s.season_start) throw toml_error(file, season, "the season ends before it starts");
+  if ((s.season_end - s.season_start).days() >= max_season_days)
+    throw toml_error(file, season, "the season is longer than 100 years");
   if (root.contains("issue_hour")) {
     const auto h = root.get("issue_hour")->value<std::int64_t>();
     if (!h || *h < 0 || *h > 23) throw toml_error(file, *root.get("issue_hour"), "issue_hour must be 0–23");
     s.issue_hour = static_cast<int>(*h);
   }
-  s.observations = read_observations(join_path(dir, require_string(root, "observations", file)));
+  const std::string observations = join_path(dir, require_string(root, "observations", file));
+  s.observations = read_observations(observations);
 
-  // Observed daily AQI of the season (A7: the edition in force on each date).
+  // Observed daily AQI of the season (A7: the edition in force on each date). A column the
+  // edition of some date does not rate (pm25_1h before 2026-03-01), or no daily indicator at all,
+  // is an error of the observations file, and says so.
   const auto columns = s.observations.columns();
-  s.observed_table = air_quality_index(span<const date>(s.observations.dates), columns, Period::daily);
+  try {
+    s.observed_table = air_quality_index(span<const date>(s.observations.dates), columns, Period::daily);
+  } catch (const UnknownName& e) {
+    throw ParseError(observations, 1, 0, std::string(e.what()) + " (each date is rated by the edition in force, SPEC A7)");
+  } catch (const InvalidArgument& e) {
+    throw ParseError(observations, 1, 0, e.what());
+  }
   s.observed_aqi.assign(static_cast<std::size_t>((s.season_end - s.season_start).days() + 1),
                         std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < s.observations.size(); ++i) {
@@ -180,6 +208,9 @@ inline Scenario load_scenario(const std::string& dir) {
     s.forecasts = perfect_forecasts(s.observed_aqi, s.season_start, horizon);
     s.forecast_source = "perfect forecasts from the observations, horizon " + std::to_string(horizon) + " days";
   } else {
+    if (root.contains("horizon"))
+      throw toml_error(file, *root.get("horizon"),
+                       "'horizon' applies to forecasts = \"perfect\" only; these forecasts are read from " + forecasts);
     s.forecasts = read_forecasts(join_path(dir, forecasts));
     s.forecast_source = forecasts;
   }

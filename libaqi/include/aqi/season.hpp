@@ -55,6 +55,10 @@ struct ImposedEvent {
   int level = 0;  // for LIFT: 0
 };
 
+// The longest window a season run covers (100 years): forecasts or imposed events further apart
+// are a typo in a year, and the run would fill the window hour by hour.
+inline constexpr long max_season_days = 36525;
+
 struct SeasonOptions {
   int issue_hour = 16;  // forecasts are issued at this hour of the issue day (local time)
   std::vector<ImposedEvent> imposed;
@@ -185,6 +189,9 @@ inline SeasonResult run_season(const std::vector<DailyForecast>& forecasts, cons
   using boost::posix_time::hours;
   if (options.issue_hour < 0 || options.issue_hour > 23)
     throw InvalidArgument("issue_hour must be 0–23, got " + std::to_string(options.issue_hour));
+  rules.require_valid();
+  if (!observed.empty() && observed_first.is_special())
+    throw InvalidArgument("run_season: observed values are given without the date of the first (observed_first)");
   SeasonResult r;
   r.rules = &rules;
   if (forecasts.empty()) throw InvalidArgument("run_season: no forecasts");
@@ -193,9 +200,14 @@ inline SeasonResult run_season(const std::vector<DailyForecast>& forecasts, cons
     if (i > 0 && !(f.issue > forecasts[i - 1].issue))
       throw InvalidArgument("forecasts must have one issue day each, in order: " + detail::iso(f.issue) + " after " +
                             detail::iso(forecasts[i - 1].issue));
+    if (f.issue.is_special() || f.first_valid.is_special())
+      throw InvalidArgument("forecasts[" + std::to_string(i) + "]: the issue or first valid date is not a date");
     if (f.first_valid < f.issue)
       throw InvalidArgument("forecast of " + detail::iso(f.issue) + " starts before its issue day, on " +
                             detail::iso(f.first_valid));
+    // Boost.Date_Time ends at 9999-12-31: a date past it cannot even be printed.
+    if (!f.aqi.empty() && (date(9999, 12, 31) - f.first_valid).days() < static_cast<long>(f.aqi.size()) - 1)
+      throw InvalidArgument("forecast of " + detail::iso(f.issue) + " runs past 9999-12-31, the last date libaqi handles");
     for (std::size_t k = 0; k < f.aqi.size(); ++k)
       if (std::isinf(f.aqi[k]) || f.aqi[k] < 0)
         throw InvalidValue("aqi", k, "forecast of " + detail::iso(f.issue) + " for " +
@@ -213,9 +225,16 @@ inline SeasonResult run_season(const std::vector<DailyForecast>& forecasts, cons
   for (const auto& f : forecasts)
     if (!f.aqi.empty()) last_day = std::max(last_day, f.first_valid + days(static_cast<long>(f.aqi.size()) - 1));
   for (const auto& e : options.imposed) {
+    if (e.time.is_special())
+      throw InvalidArgument("imposed " + std::string(name(e.type)) + ": the time is not a date and time");
     first_day = std::min(first_day, e.time.date());
     last_day = std::max(last_day, e.time.date());
   }
+  // Dates far apart are a typo in a year (2109 for 2019), not a season: refuse them rather than
+  // fill hour by hour a window of centuries.
+  if ((last_day - first_day).days() >= max_season_days)
+    throw InvalidArgument("run_season: the forecasts and imposed events span " + detail::iso(first_day) + " … " +
+                          detail::iso(last_day) + ", more than 100 years");
 
   // Decisions in time order: the county's forecasts and the imposed events (imposed first on a tie).
   struct Step {

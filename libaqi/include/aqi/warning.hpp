@@ -233,6 +233,7 @@ inline int hourly_level(const RuleSet& rules, const double* m, std::size_t n) {
 // or infinite values throw InvalidValue naming the day.
 inline Warning classify_daily(span<const double> days, span<const std::uint8_t> dust = {},
                               const RuleSet& rules = yiyuan_2019()) {
+  rules.require_valid();
   detail::check_dust(dust, days.size());
   for (std::size_t i = 0; i < days.size(); ++i) detail::check_aqi_value(days[i], i, "values");
   const int n = static_cast<int>(days.size());
@@ -263,6 +264,7 @@ inline Warning classify_daily(span<const double> days, span<const std::uint8_t> 
 // `first`/`last` of the result are hours of the input.
 inline Warning classify_hourly(span<const double> hours, span<const std::uint8_t> dust = {},
                                const RuleSet& rules = yiyuan_2019()) {
+  rules.require_valid();
   detail::check_dust(dust, hours.size());
   for (std::size_t i = 0; i < hours.size(); ++i) detail::check_aqi_value(hours[i], i, "values");
   std::vector<double> m(hours.size()), work(6 * hours.size());
@@ -293,6 +295,8 @@ inline Warning classify_daily_range(span<const double> lo, span<const double> hi
 // none). The observed side of the verification of SPEC L4.
 inline std::vector<std::int8_t> day_levels(span<const double> days, span<const std::uint8_t> dust = {},
                                            const RuleSet& rules = yiyuan_2019()) {
+  rules.require_int8_levels();
+  rules.require_valid();
   detail::check_dust(dust, days.size());
   for (std::size_t i = 0; i < days.size(); ++i) detail::check_aqi_value(days[i], i, "values");
   const int n = static_cast<int>(days.size());

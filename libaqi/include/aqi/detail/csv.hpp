@@ -60,7 +60,7 @@ class CsvTable {
     double v = 0;
     const char* b = s.data();
     const char* e = b + s.size();
-    if (*b == '+') ++b;
+    if (*b == '+' && b + 1 < e && b[1] != '-' && b[1] != '+') ++b;  // "+5", never "+-5"
     auto [p, ec] = std::from_chars(b, e, v);
     if (ec != std::errc() || p != e || !std::isfinite(v)) fail(row, col, "'" + s + "' is not a number");
     return v;
@@ -105,10 +105,11 @@ inline CsvTable parse_csv(std::string_view text, std::string file) {
   std::string field;
   std::size_t record_line = 1;
   bool any = false;
+  bool quoted = false;  // the record has a quoted field: `""` alone is a value, not a blank line
   auto end_record = [&] {
     record.push_back(std::move(field));
     field.clear();
-    const bool blank = record.size() == 1 && record[0].empty();
+    const bool blank = record.size() == 1 && record[0].empty() && !quoted;
     if (!blank) {
       if (t.header.empty()) {
         t.header = std::move(record);
@@ -122,12 +123,14 @@ inline CsvTable parse_csv(std::string_view text, std::string file) {
       }
     }
     record.clear();
+    quoted = false;
   };
   while (i < text.size()) {
     any = true;
     if (record.empty() && field.empty()) record_line = line;
     const char c = text[i];
     if (c == '"' && field.empty()) {
+      quoted = true;
       const std::size_t open_line = line;
       ++i;
       for (;;) {

@@ -136,6 +136,9 @@ inline double iaqi_scalar(const IaqiKernel& k, double x) noexcept {
 // 0.1 mg/m³) with GB/T 8170 rounding (round half to even). A value within the tolerance of a
 // half is treated as the exact decimal half it was written as.
 inline double round_to_reporting(double c, Indicator i) noexcept {
+  // Beyond 2^52 every double is a whole number; scaling the largest ones by 10 would overflow to
+  // infinity (fuzzing: CO 1.8e308 rounded became inf, then "negative concentration").
+  if (!(std::fabs(c) < 0x1p52)) return c;
   const double scale = pollutant_of(i) == Pollutant::co ? 10.0 : 1.0;
   const double x = c * scale;
   const double f = std::floor(x);

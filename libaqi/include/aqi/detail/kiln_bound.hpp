@@ -14,32 +14,10 @@
 #include <string>
 #include <vector>
 
-#include <glpk.h>
-
+#include "aqi/detail/glpk.hpp"
 #include "aqi/error.hpp"
 
 namespace aqi::detail {
-
-// GLPK keeps one environment per thread (thread-local in Debian's GLPK 5.0) and never frees it
-// by itself: a thread that used GLPK and ends leaks it. This guard frees it at the end of the
-// call when — and only when — the call created it, so a caller's own GLPK objects on the same
-// thread are never touched.
-class GlpkEnvironment {
- public:
-  GlpkEnvironment() {
-    const int rc = glp_init_env();  // 0 created, 1 already there, 2/3 failed
-    if (rc > 1) throw Error("K5 bound: GLPK could not initialise (glp_init_env returned " + std::to_string(rc) + ")");
-    created_ = rc == 0;
-  }
-  ~GlpkEnvironment() {
-    if (created_) glp_free_env();
-  }
-  GlpkEnvironment(const GlpkEnvironment&) = delete;
-  GlpkEnvironment& operator=(const GlpkEnvironment&) = delete;
-
- private:
-  bool created_ = false;
-};
 
 struct KilnLpSolution {
   double bound = 0;            // z*: the largest min_m S_m / w_m of any fractional assignment
@@ -56,8 +34,9 @@ inline KilnLpSolution solve_kiln_lp(const std::vector<std::vector<double>>& f, c
   for (int m = 0; m < months; ++m)
     if (weight[m] > 0) weighted.push_back(m);
 
+  const GlpkEnvironment environment("K5 bound");  // outlives every problem below
   auto solve = [&](bool second, double z_star) {
-    std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
+    GlpkProblemPtr lp(glp_create_prob());
     glp_prob* p = lp.get();
     // Columns: X_1 … X_B, z, and u (the largest S_m/w_m) in the second pass.
     const int cols = batches + (second ? 2 : 1);
@@ -109,7 +88,11 @@ inline KilnLpSolution solve_kiln_lp(const std::vector<std::vector<double>>& f, c
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    const int rc = glp_simplex(p, &parm);
+    int rc = 0;
+    if (!glpk_guarded(environment, glp_simplex, p, &parm, &rc)) {
+      lp.release();  // the environment frees it
+      throw_glpk_failure(environment, "the LP relaxation");
+    }
     if (rc != 0 || glp_get_status(p) != GLP_OPT)
       throw Error("K5 bound: GLPK could not solve the LP relaxation (glp_simplex returned " + std::to_string(rc) +
                   ", status " + std::to_string(glp_get_status(p)) + ")");
@@ -119,7 +102,6 @@ inline KilnLpSolution solve_kiln_lp(const std::vector<std::vector<double>>& f, c
     return s;
   };
 
-  const GlpkEnvironment environment;  // outlives every problem below
   KilnLpSolution first = solve(false, 0.0);
   KilnLpSolution second = solve(true, first.bound);
   second.bound = first.bound;
