@@ -238,8 +238,7 @@ class KilnSeason {
       for (int k = 0; k < b.months; ++k) january = january || months_[i + k].first.month() == 1;
       DateWindow w = base;
       if (january && placement_ == ExtensionPlacement::after_end) {
-        // Boost.Date_Time ends at 9999-12-31 (it throws bad_year past it).
-        if ((boost::gregorian::date(9999, 12, 31) - w.last).days() < extension_days_)
+        if (detail::days_left(w.last) < extension_days_)
           throw InvalidArgument("season " + std::to_string(year) + ": batch " + b.name +
                                 " with the January extension (K4) runs past 9999-12-31, the last date libaqi handles");
         w.last += boost::gregorian::days(extension_days_);

@@ -85,12 +85,12 @@ inline std::vector<ImposedEvent> parse_imposed(std::string_view text, const std:
     if (s.size() > 10) {
       // Two digits each, nothing else: sscanf's %2d took "-1:00" for 23:00 of the day before.
       auto digit = [&](std::size_t k) { return s[k] >= '0' && s[k] <= '9'; };
-      if (s.size() == 16 && digit(11) && digit(12) && s[13] == ':' && digit(14) && digit(15)) {
+      const bool shaped = s.size() == 16 && digit(11) && digit(12) && s[13] == ':' && digit(14) && digit(15);
+      if (shaped) {
         hh = (s[11] - '0') * 10 + (s[12] - '0');
         mm = (s[14] - '0') * 10 + (s[15] - '0');
       }
-      if (s.size() != 16 || !digit(11) || !digit(12) || s[13] != ':' || !digit(14) || !digit(15) || hh > 23 ||
-          mm > 59)
+      if (!shaped || hh > 23 || mm > 59)
         t.fail(r, ct, "'" + s + "' is not a time (YYYY-MM-DD HH:MM)");
     }
     e.time = ptime(d, boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));

@@ -205,8 +205,7 @@ inline SeasonResult run_season(const std::vector<DailyForecast>& forecasts, cons
     if (f.first_valid < f.issue)
       throw InvalidArgument("forecast of " + detail::iso(f.issue) + " starts before its issue day, on " +
                             detail::iso(f.first_valid));
-    // Boost.Date_Time ends at 9999-12-31: a date past it cannot even be printed.
-    if (!f.aqi.empty() && (date(9999, 12, 31) - f.first_valid).days() < static_cast<long>(f.aqi.size()) - 1)
+    if (!f.aqi.empty() && detail::days_left(f.first_valid) < static_cast<long>(f.aqi.size()) - 1)
       throw InvalidArgument("forecast of " + detail::iso(f.issue) + " runs past 9999-12-31, the last date libaqi handles");
     for (std::size_t k = 0; k < f.aqi.size(); ++k)
       if (std::isinf(f.aqi[k]) || f.aqi[k] < 0)

@@ -350,6 +350,7 @@ inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOption
       parm.msg_lev = GLP_MSG_OFF;
       parm.mip_gap = 0.0;
       parm.cov_cuts = GLP_OFF;  // its knapsack solver keeps static state: not thread-safe (detail/glpk.hpp)
+      // GLPK takes int milliseconds: 2e6 s (23 days) stands for any longer limit.
       parm.tm_lim = static_cast<int>(std::clamp(options.time_limit, 0.001, 2e6) * 1000);
       if (!detail::glpk_guarded(environment, glp_intopt, lp, &parm, &ret)) {
         prob.release();

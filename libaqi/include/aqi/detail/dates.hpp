@@ -8,6 +8,12 @@
 
 namespace aqi::detail {
 
+// Boost.Date_Time's calendar ends here (it throws bad_year past it).
+inline boost::gregorian::date last_date() { return boost::gregorian::date(9999, 12, 31); }
+
+// Whole days from d to last_date(): how far a date may still be moved forward.
+inline long days_left(boost::gregorian::date d) { return (last_date() - d).days(); }
+
 inline std::string iso(boost::gregorian::date d) {
   if (d.is_special()) return "not-a-date";
   char buf[32];
