@@ -291,3 +291,45 @@ TEST(FuzzRegression, EqualLinesAreOneCountInTheTopUp) {
   EXPECT_EQ(lines, 6);
   EXPECT_DOUBLE_EQ(t.cost, 60);
 }
+
+// fuzz_measures: department(key) took the first department whose id, Chinese or English name
+// matched, so a department whose id is another's name_zh answered department(id) with the other
+// one, and tasks(id, level) with that one's tasks (SPEC R2: each department's own tasks).
+// Input: corpus/measures/regression-department-key-collision (id "县政府办公室" after a
+// department named 县政府办公室).
+TEST(FuzzRegression, ADepartmentKeySharedByTwoDepartmentsIsRefused) {
+  const std::string head = "document = \"d\"\n";
+  const auto dept = [](const std::string& id, const std::string& zh, const std::string& en) {
+    return "[[department]]\nid = \"" + id + "\"\nname_zh = \"" + zh + "\"\nname_en = \"" + en + "\"\n";
+  };
+  const std::string measure =
+      "[[measure]]\nid = \"II-1\"\nresponse = \"II\"\nclass = \"procedure\"\nzh = \"报送\"\nen = \"report\"\n"
+      "departments = [\"gov\"]\nsource = \"§5.5.2\"\n";
+  // Lines: 1 document, 2–5 the first department, 6–9 the second.
+  EXPECT_THROW_MSG(aqi::MeasureCatalogue::parse(head + dept("gov", "县政府办公室", "Office") +
+                                                    dept("县政府办公室", "县发展改革局", "Reform") + measure,
+                                                "m.toml"),
+                   aqi::ParseError, "m.toml:6:1: department '县政府办公室': '县政府办公室' already names department 'gov'");
+  EXPECT_THROW_MSG(aqi::MeasureCatalogue::parse(
+                       head + dept("gov", "县政府办公室", "Office") + dept("reform", "Office", "Reform") + measure,
+                       "m.toml"),
+                   aqi::ParseError, "m.toml:6:1: department 'reform': 'Office' already names department 'gov'");
+  EXPECT_THROW_MSG(aqi::MeasureCatalogue::parse(
+                       head + dept("gov", "县政府办公室", "Office") + dept("reform", "县发展改革局", "gov") + measure,
+                       "m.toml"),
+                   aqi::ParseError, "m.toml:6:1: department 'reform': 'gov' already names department 'gov'");
+  // One department may use the same text twice (its own names); distinct keys parse.
+  const auto c = aqi::MeasureCatalogue::parse(
+      head + dept("gov", "Office", "Office") + dept("reform", "县发展改革局", "Reform") + measure, "m.toml");
+  EXPECT_EQ(c.department("Office").id, "gov");
+  EXPECT_EQ(c.department("县发展改革局").id, "reform");
+  EXPECT_EQ(c.tasks("reform", aqi::ResponseLevel::II).size(), 0u);
+  EXPECT_EQ(c.tasks("gov", aqi::ResponseLevel::II).size(), 1u);
+
+  // A hand-built catalogue (no parse) with the collision: an id wins over a name.
+  aqi::MeasureCatalogue built = c;
+  built.departments[1].name_zh = "gov";
+  EXPECT_EQ(built.department("gov").id, "gov");
+  built.departments[0].name_en = "reform";
+  EXPECT_EQ(built.department("reform").id, "reform");
+}

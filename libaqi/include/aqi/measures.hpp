@@ -56,8 +56,15 @@ class MeasureCatalogue {
       Department d{require_string(t, "id", source), require_string(t, "name_zh", source),
                    require_string(t, "name_en", source), optional_string(t, "duties_zh", source),
                    optional_string(t, "source", source)};
-      for (const auto& other : c.departments)
+      for (const auto& other : c.departments) {
         if (other.id == d.id) throw toml_error(source, node, "department '" + d.id + "' appears twice");
+        // department() takes an id or either name, so a key shared by two departments would be
+        // answered with whichever comes first in the file.
+        for (const std::string* key : {&d.id, &d.name_zh, &d.name_en})
+          if (*key == other.id || *key == other.name_zh || *key == other.name_en)
+            throw toml_error(source, node,
+                             "department '" + d.id + "': '" + *key + "' already names department '" + other.id + "'");
+      }
       c.departments.push_back(std::move(d));
     }
     const auto* ms = root.get_as<toml::array>("measure");
@@ -106,10 +113,13 @@ class MeasureCatalogue {
     return out;
   }
 
-  // A department by id, Chinese or English name; throws UnknownName listing the ids.
+  // A department by id, Chinese or English name; throws UnknownName listing the ids. Ids first:
+  // parse() refuses a key shared by two departments, but a hand-built catalogue may hold one.
   const Department& department(std::string_view key) const {
     for (const auto& d : departments)
-      if (d.id == key || d.name_zh == key || d.name_en == key) return d;
+      if (d.id == key) return d;
+    for (const auto& d : departments)
+      if (d.name_zh == key || d.name_en == key) return d;
     std::string ids;
     for (const auto& d : departments) ids += (ids.empty() ? "" : ", ") + d.id;
     throw UnknownName("unknown department '" + std::string(key) + "'; expected an id, Chinese or English name: " + ids);
