@@ -84,7 +84,7 @@ struct DeadlineRules {
     require_known_keys(summary, source, {"rule", "working_days", "what_zh", "what_en", "who_zh", "who_en", "quote_zh"});
     r.response_summary = text(summary, source);
     const auto& wd = require_node(summary, "working_days", source);
-    const auto n = wd.value<std::int64_t>();
+    const auto n = detail::integer_value(wd);
     if (!n || *n < 1 || *n > 366) throw toml_error(source, wd, "'working_days' must be a whole number from 1 to 366");
     r.summary_working_days = static_cast<int>(*n);
 
@@ -106,9 +106,9 @@ struct DeadlineRules {
       }
       const auto& month = require_node(*y, "month", source);
       const auto& day = require_node(*y, "day", source);
-      const auto m = month.value<std::int64_t>();
+      const auto m = detail::integer_value(month);
       if (!m || *m < 1 || *m > 12) throw toml_error(source, month, "'month' must be 1 to 12");
-      const auto dd = day.value<std::int64_t>();
+      const auto dd = detail::integer_value(day);
       // A leap year admits every real month-day; 29 February falls back to the 28th in other years.
       if (!dd || *dd < 1 || *dd > boost::gregorian::gregorian_calendar::end_of_month_day(2000, static_cast<int>(*m)))
         throw toml_error(source, day, "'day' is not a day of month " + std::to_string(*m));

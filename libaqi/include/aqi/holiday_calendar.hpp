@@ -52,7 +52,7 @@ struct HolidayYear {
         {"year", "notice", "notice_number", "notice_date", "revisions", "sources", "total_days_off", "holiday"});
     HolidayYear y;
     const auto& year_node = require_node(root, "year", source);
-    const auto year = year_node.value<std::int64_t>();
+    const auto year = detail::integer_value(year_node);
     if (!year || *year < 1900 || *year > 9999) throw toml_error(source, year_node, "'year' must be a year (e.g. 2020)");
     y.year = static_cast<int>(*year);
     y.notice = require_string(root, "notice", source);
@@ -75,7 +75,7 @@ struct HolidayYear {
       h.days_off = dates(*t, "days_off", source, first, last, seen);
       h.makeup_workdays = dates(*t, "makeup_workdays", source, first, last, seen);
       const auto& declared = require_node(*t, "declared_days", source);
-      if (declared.value<std::int64_t>() != static_cast<std::int64_t>(h.days_off.size()))
+      if (detail::integer_value(declared) != static_cast<std::int64_t>(h.days_off.size()))
         throw toml_error(source, declared,
                          h.name_zh + ": 'declared_days' must equal the number of days off (" +
                              std::to_string(h.days_off.size()) + ")");
@@ -99,7 +99,7 @@ struct HolidayYear {
       y.holidays.push_back(std::move(h));
     }
     const auto& total_node = require_node(root, "total_days_off", source);
-    if (total_node.value<std::int64_t>() != total)
+    if (detail::integer_value(total_node) != total)
       throw toml_error(source, total_node,
                        "'total_days_off' must equal the days off of all holidays (" + std::to_string(total) + ")");
     return y;

@@ -119,7 +119,7 @@ struct KilnRules {
       throw toml_error(source, require_node(root, "multi_line_stop_share", source),
                        "'multi_line_stop_share' must be in (0, 1]");
     for (const auto& n : require_array(root, "required_months", source)) {
-      const auto m = n.value<std::int64_t>();
+      const auto m = detail::integer_value(n);
       if (!m || *m < 1 || *m > 12 || r.season_index(static_cast<int>(*m)) < 0)
         throw toml_error(source, n, "required months must be calendar months of the season");
       r.required_months.push_back(static_cast<int>(*m));
@@ -145,7 +145,7 @@ struct KilnRules {
  private:
   static int integer(const toml::table& t, std::string_view key, const std::string& source, int lo, int hi) {
     const auto& n = detail::require_node(t, key, source);
-    const auto v = n.value<std::int64_t>();
+    const auto v = detail::integer_value(n);
     if (!v || *v < lo || *v > hi)
       throw detail::toml_error(
           source, n,

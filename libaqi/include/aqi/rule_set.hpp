@@ -164,7 +164,7 @@ class RuleSet {
 
  private:
   static int whole(const toml::node& n, const std::string& source, int minimum) {
-    const auto v = n.value<std::int64_t>();
+    const auto v = detail::integer_value(n);
     if (!v || *v < minimum || *v > 10000)
       throw detail::toml_error(source, n, "expected a whole number ≥ " + std::to_string(minimum));
     return static_cast<int>(*v);

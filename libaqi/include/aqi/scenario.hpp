@@ -171,7 +171,7 @@ inline Scenario load_scenario(const std::string& dir) {
   if ((s.season_end - s.season_start).days() >= max_season_days)
     throw toml_error(file, season, "the season is longer than 100 years");
   if (root.contains("issue_hour")) {
-    const auto h = root.get("issue_hour")->value<std::int64_t>();
+    const auto h = detail::integer_value(*root.get("issue_hour"));
     if (!h || *h < 0 || *h > 23) throw toml_error(file, *root.get("issue_hour"), "issue_hour must be 0–23");
     s.issue_hour = static_cast<int>(*h);
   }
@@ -201,7 +201,7 @@ inline Scenario load_scenario(const std::string& dir) {
   if (forecasts == "perfect") {
     int horizon = 7;
     if (root.contains("horizon")) {
-      const auto h = root.get("horizon")->value<std::int64_t>();
+      const auto h = detail::integer_value(*root.get("horizon"));
       if (!h || *h < 1 || *h > 30) throw toml_error(file, *root.get("horizon"), "horizon must be 1–30 days");
       horizon = static_cast<int>(*h);
     }

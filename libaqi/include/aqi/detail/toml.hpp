@@ -1,9 +1,12 @@
 // toml++ behind a narrow door: parse with located errors, read typed fields strictly.
 #pragma once
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <initializer_list>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -242,6 +245,19 @@ inline std::string optional_string(const toml::table& t, std::string_view key, c
                                    std::string fallback = {}) {
   if (!t.contains(key)) return fallback;
   return require_string(t, key, file);
+}
+
+// An integer, or a float with an integral value in range (12.0), as toml++'s value<int64_t>()
+// reads them. Not that function itself: toml++ 3.3 casts the float before checking its range,
+// undefined behaviour for 1e308.
+inline std::optional<std::int64_t> integer_value(const toml::node& n) {
+  if (const auto* i = n.as_integer()) return i->get();
+  if (const auto* f = n.as_floating_point()) {
+    const double d = f->get();
+    constexpr double two_63 = 9223372036854775808.0;
+    if (std::isfinite(d) && d >= -two_63 && d < two_63 && std::trunc(d) == d) return static_cast<std::int64_t>(d);
+  }
+  return std::nullopt;
 }
 
 inline double as_number(const toml::node& n, const std::string& file, std::string_view what) {
