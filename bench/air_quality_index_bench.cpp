@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "aqi/air_quality_index.hpp"
+#include "aqi/index/air_quality_index.hpp"
 #include "aqi/detail/simd.hpp"
 
 namespace {

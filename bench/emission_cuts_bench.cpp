@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "aqi/emission_cuts.hpp"
-#include "aqi/top_up.hpp"
+#include "aqi/emissions/cuts.hpp"
+#include "aqi/emissions/top_up.hpp"
 
 namespace {
 

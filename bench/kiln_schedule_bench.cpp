@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "aqi/kiln_schedule.hpp"
-#include "aqi/kiln_validation.hpp"
+#include "aqi/kilns/schedule.hpp"
+#include "aqi/kilns/validation.hpp"
 
 namespace {
 

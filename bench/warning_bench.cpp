@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "aqi/classify_batch.hpp"
+#include "aqi/warning/classify_batch.hpp"
 #include "aqi/detail/simd.hpp"
 
 namespace {

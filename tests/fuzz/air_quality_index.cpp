@@ -4,7 +4,7 @@
 // value is an InvalidValue naming the lowest bad record; otherwise every record's AQI is the
 // largest IAQI of its indicators (with the HJ 633-2012 substitutions; NaN when one of them
 // cannot be rated), its category is the AQI's, and the one-record API agrees with the table.
-#include "aqi/air_quality_index.hpp"
+#include "aqi/index/air_quality_index.hpp"
 #include "fuzzer-common.h"
 
 namespace {

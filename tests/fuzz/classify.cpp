@@ -2,7 +2,7 @@
 // dust flags, under every built-in rule set (SPEC W1–W9). Invariants: a negative or infinite
 // value is an InvalidValue; otherwise the level is a level of the set, its run lies inside the
 // series, the explanation can be written, and flagging every day as dust leaves no warning.
-#include "aqi/warning.hpp"
+#include "aqi/warning/classify.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

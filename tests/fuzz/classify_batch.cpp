@@ -3,7 +3,7 @@
 // whose flat index is the first bad value; otherwise each series' level is exactly what
 // classify_daily / classify_hourly give it (the compiled automaton against the general search),
 // whatever the threads.
-#include "aqi/classify_batch.hpp"
+#include "aqi/warning/classify_batch.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,6 @@
 // DeadlineRules::parse (a plan's reporting rules, SPEC D1–D3), then the deadline calendar of a
 // season with closed, open and cross-year response periods (D4).
-#include "aqi/deadlines.hpp"
+#include "aqi/calendar/deadlines.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,8 +1,8 @@
 // Edition::parse (an AQI regulation's breakpoint tables, SPEC A1, A4, A7), then IAQI and AQI
 // under the parsed edition. Invariants: the scalar and the vectorised IAQI agree; IAQI of a
 // valid concentration is NaN or a whole number within the edition's levels.
-#include "aqi/air_quality_index.hpp"
-#include "aqi/iaqi.hpp"
+#include "aqi/index/air_quality_index.hpp"
+#include "aqi/index/iaqi.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 // [0, 1] (NaN without a sourced rule), no source loses more than its baseline, the county
 // baseline is the included sources' sum, and a feasible top-up meets every target with extra
 // cuts that stay within [0, 1].
-#include "aqi/top_up.hpp"
+#include "aqi/emissions/top_up.hpp"
 #include "fuzzer-common.h"
 
 namespace {

@@ -1,6 +1,6 @@
 // HolidayYear::parse (one year's State Council holiday notice, SPEC D2), then a calendar of it
 // alone and with the built-in years, and the working-day arithmetic the deadlines use.
-#include "aqi/holiday_calendar.hpp"
+#include "aqi/calendar/holidays.hpp"
 #include "fuzzer-common.h"
 
 namespace greg = boost::gregorian;

@@ -6,7 +6,7 @@
 // concentration rises.
 #include <algorithm>
 
-#include "aqi/iaqi.hpp"
+#include "aqi/index/iaqi.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // IndustryMeasures::parse (a bureau's override of the measure table, SPEC E3–E5), then the
 // built-in table overridden by it, and the cuts and top-up of the default scenario's inventory
 // under the result. A table that is not complete on its own must say so (InvalidArgument).
-#include "aqi/top_up.hpp"
+#include "aqi/emissions/top_up.hpp"
 #include "scenario-inventory.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,8 +1,8 @@
 // KilnRules::parse (a plan's kiln rotation rules, SPEC K1–K5), then its season calendar in
 // ordinary and edge years and the rotation of a kiln table under it. Invariant: the scheduler's
 // own schedule passes the K7 validation under the same rules.
-#include "aqi/kiln_schedule.hpp"
-#include "aqi/kiln_validation.hpp"
+#include "aqi/kilns/schedule.hpp"
+#include "aqi/kilns/validation.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,6 @@
 // MeasureCatalogue::parse (the response measures and departments, SPEC R2), then the queries an
 // analyst makes: the measures of each level, each department's tasks at each level.
-#include "aqi/measures.hpp"
+#include "aqi/warning/measures.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

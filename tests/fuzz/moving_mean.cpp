@@ -3,7 +3,7 @@
 // output is the mean of its window's valid values when there are at least min_valid of them (NaN
 // otherwise), within rounding of a fresh sum — no drift, no cancellation of small values by a
 // huge one that leaves the window.
-#include "aqi/moving_mean.hpp"
+#include "aqi/index/moving_mean.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // parse_observations (a scenario's observations.csv), then the dated AQI of what it read (SPEC A7:
 // each record rated by the edition in force on its date). Invariant: one record per data row.
-#include "aqi/air_quality_index.hpp"
-#include "aqi/observations.hpp"
+#include "aqi/index/air_quality_index.hpp"
+#include "aqi/index/observations.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

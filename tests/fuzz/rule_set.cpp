@@ -1,9 +1,9 @@
 // RuleSet::parse (a bureau's warning rules, SPEC W7), then classification with the parsed set:
 // daily, hourly, the batch (whose compiled automaton must give the general search's answer on
 // every series), the day levels of L4 and a short season (L1).
-#include "aqi/classify_batch.hpp"
-#include "aqi/season.hpp"
-#include "aqi/warning.hpp"
+#include "aqi/warning/classify_batch.hpp"
+#include "aqi/warning/season.hpp"
+#include "aqi/warning/classify.hpp"
 #include "fuzzer-common.h"
 
 namespace {

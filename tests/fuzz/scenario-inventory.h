@@ -2,7 +2,7 @@
 // fuzz the rules applied to it: read once, before the first input.
 #pragma once
 
-#include "aqi/inventory.hpp"
+#include "aqi/emissions/inventory.hpp"
 #include "fuzzer-common.h"
 
 namespace aqi_fuzz {

@@ -4,8 +4,8 @@
 // limit, in ordinary and edge seasons (SPEC K1–K6). Invariants: bad input is an aqi error;
 // otherwise the schedule passes the K7 validation and evaluating its windows gives back its
 // monthly stopped capacity.
-#include "aqi/kiln_schedule.hpp"
-#include "aqi/kiln_validation.hpp"
+#include "aqi/kilns/schedule.hpp"
+#include "aqi/kilns/validation.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,7 +3,7 @@
 // input is an aqi error; otherwise the result covers every day of its window once, the warning
 // days add up to the days, the response periods hold exactly the response hours, each event's
 // level belongs to the set, and the verification counts every observed day once per level.
-#include "aqi/season.hpp"
+#include "aqi/warning/season.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // EmissionTargets::parse (a plan's reduction targets, SPEC R3, R4), then the check and the top-up
 // of the default scenario's inventory against them (R3–R6, E10). Invariant: a feasible top-up
 // meets every target it was given.
-#include "aqi/top_up.hpp"
+#include "aqi/emissions/top_up.hpp"
 #include "scenario-inventory.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

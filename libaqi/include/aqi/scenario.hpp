@@ -15,15 +15,15 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
-#include "aqi/air_quality_index.hpp"
+#include "aqi/index/air_quality_index.hpp"
 #include "aqi/detail/csv.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/detail/toml.hpp"
-#include "aqi/inventory.hpp"
-#include "aqi/kilns.hpp"
-#include "aqi/observations.hpp"
-#include "aqi/rule_set.hpp"
-#include "aqi/season.hpp"
+#include "aqi/emissions/inventory.hpp"
+#include "aqi/kilns/kiln.hpp"
+#include "aqi/index/observations.hpp"
+#include "aqi/warning/rule_set.hpp"
+#include "aqi/warning/season.hpp"
 
 namespace aqi {
 

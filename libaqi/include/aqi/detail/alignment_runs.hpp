@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "aqi/detail/simd.hpp"
-#include "aqi/rule_set.hpp"
+#include "aqi/warning/rule_set.hpp"
 
 namespace aqi::detail {
 

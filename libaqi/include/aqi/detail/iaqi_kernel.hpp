@@ -8,7 +8,7 @@
 
 #include "aqi/detail/parallel.hpp"
 #include "aqi/detail/simd.hpp"
-#include "aqi/edition.hpp"
+#include "aqi/index/edition.hpp"
 
 namespace aqi::detail {
 

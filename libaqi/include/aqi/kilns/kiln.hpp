@@ -1,0 +1,103 @@
+// The brick-kiln table of the rotating shutdown (SPEC K1–K7): one row per enterprise with its
+// number of production lines and the capacity of each line (bricks or tonnes a day — any unit,
+// the same for every row). From a CSV file (`id,lines,capacity`, other columns ignored) or built
+// in code; either way checked the same.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "aqi/detail/csv.hpp"
+#include "aqi/error.hpp"
+#include "aqi/span.hpp"
+
+namespace aqi {
+
+struct Kiln {
+  std::string id;
+  int lines = 1;
+  double capacity = 0;  // per line; > 0
+};
+
+// Lines × capacity summed over the table.
+inline double total_capacity(span<const Kiln> kilns) {
+  double t = 0;
+  for (const auto& k : kilns) t += k.lines * k.capacity;
+  return t;
+}
+
+namespace detail {
+// Empty when the kiln is acceptable, else why not.
+inline std::string kiln_problem_lines(long long lines) {
+  if (lines < 1) return "a kiln has at least 1 line (got " + std::to_string(lines) + ")";
+  if (lines > 1000) return "more than 1000 lines (got " + std::to_string(lines) + ")";
+  return {};
+}
+inline std::string kiln_problem_capacity(double c) {
+  if (!std::isfinite(c) || c <= 0) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", c);
+    return std::string("capacity must be a positive number (got ") + buf + ")";
+  }
+  return {};
+}
+}  // namespace detail
+
+// Throws InvalidValue naming the row ("kilns[3]: …") for an empty or duplicate id, fewer than
+// one line, a capacity that is not a positive number, or a table whose total capacity overflows
+// (the schedule works in shares of the total; an infinite total made the K5 bound's LP abort).
+inline void check_kilns(span<const Kiln> kilns) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  double total = 0;
+  for (std::size_t i = 0; i < kilns.size(); ++i) {
+    const Kiln& k = kilns[i];
+    if (k.id.empty()) throw InvalidValue("kilns", i, "the id is empty");
+    if (auto p = detail::kiln_problem_lines(k.lines); !p.empty())
+      throw InvalidValue("kilns", i, "kiln '" + k.id + "': " + p);
+    if (auto p = detail::kiln_problem_capacity(k.capacity); !p.empty())
+      throw InvalidValue("kilns", i, "kiln '" + k.id + "': " + p);
+    auto [it, fresh] = first.emplace(k.id, i);
+    if (!fresh)
+      throw InvalidValue("kilns", i,
+                         "duplicate kiln id '" + k.id + "' (first at kilns[" + std::to_string(it->second) + "])");
+    total += k.lines * k.capacity;
+    if (!std::isfinite(total))
+      throw InvalidValue("kilns", i,
+                         "kiln '" + k.id + "': the table's total capacity (lines × capacity) is too large to represent");
+  }
+}
+
+// Reads `id,lines,capacity` (header required, other columns ignored); errors name
+// file:line:column.
+inline std::vector<Kiln> parse_kilns(std::string_view csv_text, const std::string& file) {
+  const auto t = detail::parse_csv(csv_text, file);
+  const std::size_t c_id = t.column("id"), c_lines = t.column("lines"), c_cap = t.column("capacity");
+  std::vector<Kiln> out;
+  out.reserve(t.size());
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    Kiln k;
+    k.id = t.text(r, c_id);
+    if (k.id.empty()) t.fail(r, c_id, "a kiln id is required");
+    auto [it, fresh] = first.emplace(k.id, r);
+    if (!fresh)
+      t.fail(r, c_id,
+             "duplicate kiln id '" + k.id + "' (first on line " + std::to_string(t.row_line[it->second]) + ")");
+    const long long lines = t.integer(r, c_lines);
+    if (auto p = detail::kiln_problem_lines(lines); !p.empty()) t.fail(r, c_lines, p);
+    k.lines = static_cast<int>(lines);
+    k.capacity = t.number(r, c_cap, false);
+    if (auto p = detail::kiln_problem_capacity(k.capacity); !p.empty()) t.fail(r, c_cap, p);
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+inline std::vector<Kiln> read_kilns(const std::string& path) { return parse_kilns(detail::read_text_file(path), path); }
+
+}  // namespace aqi

@@ -1,0 +1,399 @@
+// SPEC K3, K5, K6: the kiln schedule — hand-derived instances, the tie-breaks, and a brute-force
+// check of every small instance; and the kiln table reader.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "aqi/kilns/schedule.hpp"
+#include "aqi/kilns/validation.hpp"
+#include "test_support.hpp"
+
+namespace {
+using boost::gregorian::date;
+
+std::vector<aqi::Kiln> one_line(const std::vector<double>& caps) {
+  std::vector<aqi::Kiln> k;
+  for (std::size_t i = 0; i < caps.size(); ++i) k.push_back({"K" + std::to_string(i + 1), 1, caps[i]});
+  return k;
+}
+
+// span<const Kiln> views an lvalue; keep the table alive for the call.
+aqi::KilnSchedule schedule(const std::vector<aqi::Kiln>& kilns, int season, const aqi::KilnScheduleOptions& o = {},
+                           const aqi::KilnRules& rules = aqi::kiln_rules()) {
+  return aqi::schedule_kilns(kilns, season, o, rules);
+}
+
+aqi::KilnScheduleOptions weights(std::vector<double> w) {
+  aqi::KilnScheduleOptions o;
+  o.month_weights = std::move(w);
+  return o;
+}
+}  // namespace
+
+TEST(KilnSchedule, K5TwoKilnsMeetTheBoundInALeapYear) {
+  // Season 2019, weights Nov–Feb. With X_b the capacity in batch b (T = 51):
+  // Nov = X1 + X2, Dec = T, Jan = X2 + X3, Feb = X3 + 7/29·X2 (B2's 7 days of a 29-day February).
+  // The LP optimum has X1 = 0 and Nov = Feb: X2 = T − 22/29·X2 → X2 = 29T/51 = 29, bound 29.
+  // Kilns of 29 and 22 reach it: 29 → B2, 22 → B3.
+  const auto kilns = one_line({29, 22});
+  const auto s = aqi::schedule_kilns(kilns, 2019);
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{1, 2}));
+  EXPECT_TRUE(s.exact);
+  EXPECT_DOUBLE_EQ(s.objective, 29);
+  EXPECT_NEAR(s.bound, 29, 1e-9);
+  EXPECT_NEAR(s.gap, 0, 1e-12);
+  EXPECT_DOUBLE_EQ(s.spread, 22);  // Dec = Jan = 51, Nov = Feb = 29
+  ASSERT_EQ(s.months.size(), 6u);
+  EXPECT_EQ(s.months[0].month, "2019-10");
+  EXPECT_DOUBLE_EQ(s.months[0].stopped_capacity, 0);
+  EXPECT_DOUBLE_EQ(s.months[1].stopped_capacity, 29);
+  EXPECT_DOUBLE_EQ(s.months[2].stopped_capacity, 51);
+  EXPECT_DOUBLE_EQ(s.months[3].stopped_capacity, 51);
+  EXPECT_DOUBLE_EQ(s.months[4].stopped_capacity, 29);             // 22 + 29·7/29
+  EXPECT_DOUBLE_EQ(s.months[5].stopped_capacity, 22 * 7 / 31.0);  // B3's 7 days of March
+  EXPECT_DOUBLE_EQ(s.months[1].share, 29 / 51.0);
+  EXPECT_EQ(s.months[1].weight, 1);
+  // The windows: B2 2019-11-01 … 2020-02-07, B3 2019-12-01 … 2020-03-07 (K4).
+  ASSERT_EQ(s.windows.size(), 2u);
+  EXPECT_EQ(s.windows[0].kiln, "K1");
+  EXPECT_EQ(s.windows[0].start, date(2019, 11, 1));
+  EXPECT_EQ(s.windows[0].end, date(2020, 2, 7));
+  EXPECT_EQ(s.windows[1].end, date(2020, 3, 7));
+  EXPECT_EQ(s.batches[1].kilns, 1u);
+  EXPECT_DOUBLE_EQ(s.batches[1].capacity, 29);
+  EXPECT_TRUE(s.batches[1].extended);
+  EXPECT_FALSE(s.batches[0].extended);
+}
+
+TEST(KilnSchedule, K6SameKilnsInACommonYearLeaveAGap) {
+  // Season 2020: February 2021 has 28 days, so Feb = X3 + X2/4 and the bound is X2 = 4T/7 =
+  // 204/7 ≈ 29.1429. The best assignment is still 29 → B2, 22 → B3 (Nov 29, Feb 22 + 7.25),
+  // objective 29, gap (204/7 − 29)/(204/7) = 1/204.
+  const auto s = schedule(one_line({29, 22}), 2020);
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{1, 2}));
+  EXPECT_DOUBLE_EQ(s.objective, 29);
+  EXPECT_NEAR(s.bound, 204.0 / 7.0, 1e-9);
+  EXPECT_NEAR(s.gap, 1.0 / 204.0, 1e-9);
+  EXPECT_DOUBLE_EQ(s.months[4].stopped_capacity, 29.25);
+}
+
+TEST(KilnSchedule, K3HalfTheLinesAllSeasonAddAConstant) {
+  // A 3-line kiln of 10 per line stops ⌈3/2⌉ = 2 lines: 20 in every month. The one-line
+  // choice is the same as without it (K5): Nov = Feb = 29 + 20 = 49, Dec = Jan = 51 + 20 = 71.
+  auto kilns = one_line({29, 22});
+  kilns.push_back({"M", 3, 10});
+  const auto s = aqi::schedule_kilns(kilns, 2019);
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{1, 2, -1}));
+  EXPECT_DOUBLE_EQ(s.objective, 49);
+  EXPECT_NEAR(s.bound, 49, 1e-9);
+  EXPECT_DOUBLE_EQ(s.months[0].stopped_capacity, 20);  // October: only the 3-line kiln
+  EXPECT_DOUBLE_EQ(s.months[1].share, 49 / 81.0);      // total 29 + 22 + 3·10
+  EXPECT_EQ(s.multi_line_kilns, 1u);
+  EXPECT_EQ(s.multi_line_stopped_lines, 2);
+  EXPECT_DOUBLE_EQ(s.multi_line_capacity, 20);
+  // Fixed rotation: lines 1 and 2 stop 2019-10-01 … 2020-03-31, line 3 runs.
+  ASSERT_EQ(s.windows.size(), 4u);
+  EXPECT_EQ(s.windows[2].kiln, "M");
+  EXPECT_EQ(s.windows[2].line, 1);
+  EXPECT_EQ(s.windows[3].line, 2);
+  EXPECT_EQ(s.windows[3].start, date(2019, 10, 1));
+  EXPECT_EQ(s.windows[3].end, date(2020, 3, 31));
+  EXPECT_EQ(s.windows[3].batch, -1);
+}
+
+TEST(KilnSchedule, K3CyclicRotation) {
+  // 183 days in three segments of 61: 10-01 … 11-30, 12-01 … 01-30, 01-31 … 03-31. Line j stops
+  // segments j and j+1 (mod 3): line 1 10-01 … 01-30, line 2 12-01 … 03-31, line 3 the third
+  // segment and the first (two windows).
+  aqi::KilnScheduleOptions o;
+  o.rotation = aqi::LineRotation::cyclic;
+  const std::vector<aqi::Kiln> kilns{{"M", 3, 10}};
+  const auto s = aqi::schedule_kilns(kilns, 2019, o);
+  ASSERT_EQ(s.windows.size(), 4u);
+  EXPECT_EQ(s.windows[0].line, 1);
+  EXPECT_EQ(s.windows[0].start, date(2019, 10, 1));
+  EXPECT_EQ(s.windows[0].end, date(2020, 1, 30));
+  EXPECT_EQ(s.windows[1].line, 2);
+  EXPECT_EQ(s.windows[1].start, date(2019, 12, 1));
+  EXPECT_EQ(s.windows[1].end, date(2020, 3, 31));
+  EXPECT_EQ(s.windows[2].line, 3);
+  EXPECT_EQ(s.windows[2].start, date(2019, 10, 1));
+  EXPECT_EQ(s.windows[2].end, date(2019, 11, 30));
+  EXPECT_EQ(s.windows[3].line, 3);
+  EXPECT_EQ(s.windows[3].start, date(2020, 1, 31));
+  EXPECT_EQ(s.windows[3].end, date(2020, 3, 31));
+  // Every day 2 lines: 20 stopped in each month, as with fixed lines.
+  for (const auto& m : s.months) EXPECT_NEAR(m.stopped_capacity, 20, 1e-12) << m.month;
+}
+
+TEST(KilnSchedule, K3CyclicRotationKeepsHalfStoppedEveryDay) {
+  // For 2 … 7 lines the validator (K7) finds no day with fewer than ⌈n/2⌉ lines stopped, and every
+  // line stops within one day of the others' total (n segments of ⌊183/n⌋ or ⌈183/n⌉ days).
+  aqi::KilnScheduleOptions o;
+  o.rotation = aqi::LineRotation::cyclic;
+  for (int n = 2; n <= 7; ++n) {
+    const std::vector<aqi::Kiln> kilns{{"M", n, 1}};
+    const auto s = aqi::schedule_kilns(kilns, 2019, o);
+    EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019).empty()) << n;
+    std::vector<long> days(n, 0);
+    for (const auto& w : s.windows) days[w.line - 1] += (w.end - w.start).days() + 1;
+    const auto [lo, hi] = std::minmax_element(days.begin(), days.end());
+    const int k = (n + 1) / 2;
+    EXPECT_LE(*hi - *lo, k) << n;  // k segments each, segments differ by at most one day
+    for (const auto& m : s.months) EXPECT_NEAR(m.stopped_capacity, k, 1e-12) << n;
+  }
+}
+
+TEST(KilnSchedule, K5TieBreakOrder) {
+  // Three kilns of 100 (T = 300): batch counts (n1, n2, n3) give Nov 100(n1+n2), Feb
+  // 100(n3 + 7/29·n2); the best is (0, 2, 1): min(Nov 200, Feb 100 + 1400/29) = 4300/29.
+  // Any of the three kilns can be the one in B3; the first assignment in table order wins:
+  // B2, B2, B3. Spread: Dec 300 − 4300/29 = 4400/29.
+  const auto s = schedule(one_line({100, 100, 100}), 2019);
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{1, 1, 2}));
+  EXPECT_NEAR(s.objective, 4300.0 / 29.0, 1e-9);
+  EXPECT_NEAR(s.spread, 4400.0 / 29.0, 1e-9);
+}
+
+TEST(KilnSchedule, K5SmallestSpreadBreaksTies) {
+  // Weights Nov 1, Dec 10: Dec/10 = 5.5 is the same for every assignment of kilns of 5 and 50,
+  // and it is the minimum whenever Nov ≥ 5.5. Nov = 55 (both in B1/B2) has spread 49.5;
+  // Nov = 50 (the 5 in B3) has 44.5 — the tie-break of K5 takes it. B1 and B2 tie for the 50:
+  // the earlier batch.
+  const auto s = schedule(one_line({5, 50}), 2019, weights({0, 1, 10, 0, 0, 0}));
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{2, 0}));
+  EXPECT_DOUBLE_EQ(s.objective, 5.5);
+  EXPECT_DOUBLE_EQ(s.spread, 44.5);
+}
+
+TEST(KilnSchedule, K5ThenTheLargerMeanBreaksTies) {
+  // Weights Nov 1, Dec 10, Jan 1, Feb 1, three kilns of 10 (T = 30): Dec/10 = 3 is the minimum.
+  // Counts (1,0,2), (2,0,1), (1,1,1) all reach the smallest largest month, 20 (spread 17);
+  // their means of S_m/w_m are (10+3+20+20)/4 = 13.25, (20+3+10+10)/4 = 10.75 and
+  // (20+3+20+10+70/29)/4 ≈ 13.85 — (1,1,1) stops the most where it matters (libaqi's decision).
+  const auto s = schedule(one_line({10, 10, 10}), 2019, weights({0, 1, 10, 1, 1, 0}));
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{0, 1, 2}));
+  EXPECT_DOUBLE_EQ(s.objective, 3);
+  EXPECT_DOUBLE_EQ(s.spread, 17);
+}
+
+namespace {
+// An independent brute force: each kiln's stopped days per month counted date by date.
+struct Brute {
+  std::vector<int> batch;
+  double objective = -1, spread = 0, mean = 0;
+};
+
+Brute brute_force(const std::vector<aqi::Kiln>& kilns, int season, const std::vector<double>& w) {
+  const date months[6] = {date(season, 10, 1),    date(season, 11, 1),    date(season, 12, 1),
+                          date(season + 1, 1, 1), date(season + 1, 2, 1), date(season + 1, 3, 1)};
+  // Batch windows written out: B1 Oct–Dec; B2 Nov–Jan + 7 days; B3 Dec–Feb + 7 days.
+  const date first[3] = {date(season, 10, 1), date(season, 11, 1), date(season, 12, 1)};
+  const date last[3] = {date(season, 12, 31), date(season + 1, 2, 7), date(season + 1, 3, 7)};
+  double share[3][6];
+  for (int b = 0; b < 3; ++b)
+    for (int m = 0; m < 6; ++m) {
+      const date end = months[m].end_of_month();
+      int stopped = 0;
+      for (date d = months[m]; d <= end; d += boost::gregorian::days(1)) stopped += first[b] <= d && d <= last[b];
+      share[b][m] = stopped / static_cast<double>(end.day());
+    }
+  std::vector<double> base(6, 0.0);
+  std::vector<std::size_t> single;
+  for (std::size_t i = 0; i < kilns.size(); ++i) {
+    if (kilns[i].lines == 1) {
+      single.push_back(i);
+    } else {
+      for (auto& b : base) b += (kilns[i].lines + 1) / 2 * kilns[i].capacity;
+    }
+  }
+  Brute best;
+  std::vector<int> a(single.size(), 0);
+  long total = 1;
+  for (std::size_t i = 0; i < single.size(); ++i) total *= 3;
+  for (long code = 0; code < total; ++code) {
+    long c = code;
+    for (std::size_t i = single.size(); i-- > 0;) {  // kiln 0 most significant
+      a[i] = static_cast<int>(c % 3);
+      c /= 3;
+    }
+    double s[6];
+    for (int m = 0; m < 6; ++m) {
+      s[m] = base[m];
+      for (std::size_t i = 0; i < single.size(); ++i) s[m] += kilns[single[i]].capacity * share[a[i]][m];
+    }
+    // K5: Nov, Dec, Jan, Feb must each have stopped kilns.
+    if (!(s[1] > 0 && s[2] > 0 && s[3] > 0 && s[4] > 0)) continue;
+    double lo = 1e300, hi = -1e300, sum = 0;
+    int n = 0;
+    for (int m = 0; m < 6; ++m)
+      if (w[m] > 0) {
+        lo = std::min(lo, s[m] / w[m]);
+        hi = std::max(hi, s[m] / w[m]);
+        sum += s[m] / w[m];
+        ++n;
+      }
+    const double eps = 1e-9 * 1000;  // capacities ≤ 100 per kiln, ten kilns
+    const bool better = best.objective < 0 || lo > best.objective + eps ||
+                        (lo > best.objective - eps &&
+                         (hi - lo < best.spread - eps || (hi - lo < best.spread + eps && sum / n > best.mean + eps)));
+    if (better) {
+      best.batch = a;
+      best.objective = lo;
+      best.spread = hi - lo;
+      best.mean = sum / n;
+    }
+  }
+  return best;
+}
+}  // namespace
+
+TEST(KilnSchedule, K5ExactMatchesBruteForceUpToTenKilns) {
+  std::mt19937 rng(20191001);
+  std::uniform_int_distribution<int> cap(1, 100), lines(1, 4), many(1, 10), wpick(0, 3);
+  const double wvalues[] = {0, 0.5, 1, 2};
+  for (int trial = 0; trial < 60; ++trial) {
+    const int season = 2017 + trial % 6;  // leap and common years
+    std::vector<aqi::Kiln> kilns;
+    const int n = many(rng);
+    for (int i = 0; i < n; ++i)
+      kilns.push_back({"K" + std::to_string(i), trial % 3 == 0 && i % 4 == 3 ? lines(rng) : 1, double(cap(rng))});
+    std::vector<double> w(6);
+    do {
+      for (auto& x : w) x = wvalues[wpick(rng)];
+    } while (*std::max_element(w.begin(), w.end()) == 0);
+    const Brute b = brute_force(kilns, season, w);
+    const auto s = aqi::schedule_kilns(kilns, season, weights(w));
+    ASSERT_TRUE(s.exact);
+    EXPECT_NEAR(s.objective, b.objective, 1e-9 * s.total_capacity) << "trial " << trial;
+    EXPECT_NEAR(s.spread, b.spread, 1e-9 * s.total_capacity) << "trial " << trial;
+    std::vector<int> got;
+    for (int x : s.kiln_batch)
+      if (x >= 0) got.push_back(x);
+    EXPECT_EQ(got, b.batch) << "trial " << trial;
+    // The LP relaxation bounds the true optimum.
+    EXPECT_GE(s.bound, b.objective - 1e-9 * s.total_capacity) << "trial " << trial;
+    // The heuristic for large instances: never better than the optimum, gap honest.
+    aqi::KilnScheduleOptions o = weights(w);
+    o.exact_up_to = 0;
+    const auto h = aqi::schedule_kilns(kilns, season, o);
+    EXPECT_FALSE(h.exact);
+    EXPECT_LE(h.objective, b.objective + 1e-9 * s.total_capacity) << "trial " << trial;
+    EXPECT_NEAR(h.gap, h.bound > 0 ? (h.bound - h.objective) / h.bound : 0.0, 1e-12);
+    EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, h.windows, season, o).empty()) << "trial " << trial;
+  }
+}
+
+TEST(KilnSchedule, K5LargeInstancesCloseTheGap) {
+  // 3,000 kilns, 10 % with 2–4 lines: the heuristic lands within 0.1 % of the LP bound and the
+  // schedule passes the validator (K7).
+  std::mt19937 rng(7);
+  std::lognormal_distribution<double> cap(std::log(8.0), 0.6);
+  std::uniform_int_distribution<int> lines(2, 4), pct(0, 9);
+  std::vector<aqi::Kiln> kilns;
+  for (int i = 0; i < 3000; ++i) kilns.push_back({"K" + std::to_string(i), pct(rng) == 0 ? lines(rng) : 1, cap(rng)});
+  const auto s = aqi::schedule_kilns(kilns, 2019);
+  EXPECT_FALSE(s.exact);
+  EXPECT_LT(s.gap, 1e-3);
+  EXPECT_LE(s.objective, s.bound);
+  EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019).empty());
+  // The months the validator's day-by-day count gives are the scheduler's.
+  const auto e = aqi::evaluate_kiln_schedule(kilns, s.windows, 2019);
+  for (std::size_t m = 0; m < 6; ++m)
+    EXPECT_NEAR(e.months[m].stopped_capacity, s.months[m].stopped_capacity, 1e-9 * s.total_capacity);
+  EXPECT_NEAR(e.objective, s.objective, 1e-9 * s.total_capacity);
+}
+
+TEST(KilnSchedule, ConcurrentCallsAgree) {
+  // No shared mutable state (GLPK keeps its environment per thread): two threads, same answer.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> cap(1, 100);
+  std::vector<aqi::Kiln> kilns;
+  for (int i = 0; i < 2000; ++i) kilns.push_back({"K" + std::to_string(i), 1, cap(rng)});
+  aqi::KilnSchedule a, b;
+  std::thread t([&] { a = aqi::schedule_kilns(kilns, 2019); });
+  b = aqi::schedule_kilns(kilns, 2019);
+  t.join();
+  EXPECT_EQ(a.kiln_batch, b.kiln_batch);
+  EXPECT_EQ(a.bound, b.bound);
+}
+
+TEST(KilnSchedule, K5WithoutAFeasibleAssignment) {
+  // A rule set with B1 only cannot stop kilns in January or February.
+  const auto rules = aqi::KilnRules::parse(
+      "id = \"b1-only\"\ndocument = \"d\"\nseason_first_month = 10\nseason_months = 6\n"
+      "january_extension_days = 7\nmulti_line_stop_share = 0.5\nrequired_months = [11, 12, 1, 2]\n"
+      "month_weights = [0, 1, 1, 0, 0, 0]\n[[batch]]\nname = \"B1\"\nfirst_month = 10\nmonths = 3\n",
+      "b1.toml");
+  EXPECT_THROW_MSG(schedule(one_line({1, 2}), 2019, {}, rules), aqi::InvalidArgument,
+                   "kiln schedule: no assignment of these kilns stops kilns in every one of 2019-11, 2019-12, "
+                   "2020-01, 2020-02 (SPEC K5)");
+}
+
+TEST(KilnSchedule, BadInput) {
+  EXPECT_THROW_MSG(schedule({}, 2019), aqi::InvalidArgument, "kiln schedule: the kiln table is empty");
+  EXPECT_THROW_MSG(schedule(one_line({1}), 2019, weights({1, 1, 1, 1, 1})), aqi::InvalidArgument,
+                   "month_weights: one weight per season month is needed (6: 2019-10 … 2020-03), got 5");
+  EXPECT_THROW_MSG(schedule(one_line({1}), 2019, weights({0, 1, -1, 1, 1, 0})), aqi::InvalidValue,
+                   "month_weights[2]: a weight must be a finite number ≥ 0 (2019-12)");
+  EXPECT_THROW_MSG(schedule(one_line({1}), 2019, weights({0, 0, 0, 0, 0, 0})), aqi::InvalidArgument,
+                   "month_weights: at least one month needs a positive weight (SPEC K5)");
+  const std::vector<aqi::Kiln> zero_lines{{"K1", 1, 5}, {"K2", 0, 5}};
+  EXPECT_THROW_MSG(aqi::schedule_kilns(zero_lines, 2019), aqi::InvalidValue,
+                   "kilns[1]: kiln 'K2': a kiln has at least 1 line (got 0)");
+  const std::vector<aqi::Kiln> twice{{"K1", 1, 5}, {"K1", 2, 5}};
+  EXPECT_THROW_MSG(aqi::schedule_kilns(twice, 2019), aqi::InvalidValue,
+                   "kilns[1]: duplicate kiln id 'K1' (first at kilns[0])");
+  const std::vector<aqi::Kiln> nan_capacity{{"K1", 1, std::nan("")}};
+  EXPECT_THROW_MSG(aqi::schedule_kilns(nan_capacity, 2019), aqi::InvalidValue,
+                   "kilns[0]: kiln 'K1': capacity must be a positive number (got nan)");
+}
+
+TEST(Kilns, CsvTable) {
+  const auto k = aqi::parse_kilns("id,town,lines,capacity\nK1,南麻街道,1,12.5\n\"K 2\",鲁村镇,3,8\n", "k.csv");
+  ASSERT_EQ(k.size(), 2u);
+  EXPECT_EQ(k[1].id, "K 2");
+  EXPECT_EQ(k[1].lines, 3);
+  EXPECT_EQ(k[0].capacity, 12.5);
+  EXPECT_DOUBLE_EQ(aqi::total_capacity(k), 12.5 + 3 * 8);
+}
+
+TEST(Kilns, CsvErrorsNameFileLineColumn) {
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,0,10\n", "k.csv"), aqi::ParseError,
+                   "k.csv:2:2: column 'lines': a kiln has at least 1 line (got 0)");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,2.5,10\n", "k.csv"), aqi::ParseError,
+                   "k.csv:2:2: column 'lines': '2.5' is not a whole number");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,-3\n", "k.csv"), aqi::ParseError,
+                   "k.csv:2:3: column 'capacity': capacity must be a positive number (got -3)");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,\n", "k.csv"), aqi::ParseError,
+                   "k.csv:2:3: column 'capacity': a value is required");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,3\nK1,2,4\n", "k.csv"), aqi::ParseError,
+                   "k.csv:3:1: column 'id': duplicate kiln id 'K1' (first on line 2)");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\n,1,3\n", "k.csv"), aqi::ParseError,
+                   "k.csv:2:1: column 'id': a kiln id is required");
+  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines\nK1,1\n", "k.csv"), aqi::ParseError,
+                   "k.csv:1: missing column 'capacity'");
+  EXPECT_THROW_MSG(aqi::read_kilns("/nonexistent/kilns.csv"), aqi::FileNotFound,
+                   "/nonexistent/kilns.csv: no such file or it cannot be read");
+}
+
+TEST(Kilns, ScenarioTable) {
+  // scenarios/yiyuan-2019/kilns.csv: a few dozen kilns, mostly one line, some with 2–4.
+  const auto kilns = aqi::read_kilns(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/kilns.csv");
+  EXPECT_GE(kilns.size(), 24u);
+  std::size_t multi = 0;
+  for (const auto& k : kilns) {
+    EXPECT_LE(k.lines, 4);
+    multi += k.lines > 1;
+  }
+  EXPECT_GT(multi, 0u);
+  EXPECT_LT(multi, kilns.size() / 2);
+  const auto s = aqi::schedule_kilns(kilns, 2019);
+  EXPECT_LT(s.gap, 0.01);
+  EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019).empty());
+}

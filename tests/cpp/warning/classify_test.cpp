@@ -1,0 +1,191 @@
+// Warning classification — SPEC W1–W9 with the default rule set (yiyuan-2019, W4). Every
+// expected level follows from W4 applied by hand to the series written in the test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "aqi/warning/classify.hpp"
+#include "test_support.hpp"
+
+namespace {
+const double missing = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<double> hours_with_episode(std::size_t total, std::size_t start, std::size_t length, double level,
+                                       double background = 100) {
+  std::vector<double> h(total, background);
+  for (std::size_t i = start; i < start + length; ++i) h[i] = level;
+  return h;
+}
+}  // namespace
+
+// W4: two days > 200 → yellow; three → orange; four with two > 300 inside the run → red.
+TEST(Warning, W4Levels) {
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{100, 201, 201, 100}).level_name(), "yellow");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{100, 250, 250, 250, 100}).level_name(), "orange");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{250, 301, 301, 250}).level_name(), "red");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{201}).level_name(), "none");  // one day is no warning
+}
+
+// W4: thresholds are strict — 200 is not > 200, 300 is not > 300.
+TEST(Warning, W4ThresholdsAreStrict) {
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{200, 200, 200}).level_name(), "none");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{201, 300, 300, 201}).level_name(), "orange");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{201, 301, 301, 201}).level_name(), "red");
+}
+
+// W4: red needs the two days > 300 in the SAME run as the four days > 200, and consecutive.
+TEST(Warning, W4RedNeedsBothConditionsInOneRun) {
+  // Two runs: 4 days > 200 (one > 300), then after a clean day 2 days > 300: the 4-day run has
+  // no 2-day > 300 stretch, the 2-day run is too short for red → orange (from the first run).
+  const auto w = aqi::classify_daily(std::vector<double>{250, 310, 250, 250, 100, 310, 310});
+  EXPECT_EQ(w.level_name(), "orange");
+  EXPECT_EQ(w.first, 0);
+  EXPECT_EQ(w.last, 3);
+  // Two days > 300 inside the run but not consecutive: not "persisting 2 days".
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{310, 250, 310, 250}).level_name(), "orange");
+}
+
+// W4: any day-mean reaching 500 is red on its own; 499 is not.
+TEST(Warning, W4Reaching500IsRed) {
+  const auto w = aqi::classify_daily(std::vector<double>{100, 500, 100});
+  EXPECT_EQ(w.level_name(), "red");
+  EXPECT_EQ(w.clause_text(), "AQI ≥ 500 for ≥ 1 day");
+  EXPECT_EQ(w.first, 1);
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{100, 499, 100}).level_name(), "none");
+}
+
+// W6: the explanation — level, clause, run, run lengths above 200 and 300, peak.
+TEST(Warning, W6Explanation) {
+  const auto w = aqi::classify_daily(std::vector<double>{120, 230, 320, 350, 260, 150});
+  EXPECT_EQ(w.level, 3);
+  EXPECT_EQ(w.response(), aqi::ResponseLevel::I);
+  EXPECT_EQ(w.clause_text(), "AQI > 200 for ≥ 4 days and AQI > 300 for ≥ 2 days");
+  EXPECT_EQ(w.first, 1);
+  EXPECT_EQ(w.last, 4);
+  EXPECT_EQ(w.days_above_200, 4);
+  EXPECT_EQ(w.days_above_300, 2);
+  EXPECT_EQ(w.peak, 350);
+  EXPECT_EQ(w.explain(),
+            "red (response I): AQI > 200 for ≥ 4 days and AQI > 300 for ≥ 2 days; run days 1–4; longest run > 200: "
+            "4 d, > 300: 2 d; peak day-mean 350");
+  const auto none = aqi::classify_daily(std::vector<double>{150, 210, 150});
+  EXPECT_EQ(none.explain(),
+            "no warning: no run of day-means meets a level of yiyuan-2019; longest run > 200: 1 d, > 300: 0 d; peak "
+            "day-mean 210");
+}
+
+// W8: a missing day breaks a run and never raises a level.
+TEST(Warning, W8MissingDayBreaksARun) {
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{250, missing, 250}).level_name(), "none");
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{250, 250, missing, 250}).level_name(), "yellow");
+}
+
+// W5: a dust day exceeds no threshold.
+TEST(Warning, W5DustDaysDoNotCount) {
+  std::vector<double> d{250, 250, 250};
+  std::vector<std::uint8_t> dust{0, 0, 1};
+  EXPECT_EQ(aqi::classify_daily(d, dust).level_name(), "yellow");  // 3 days → 2 without the dust day
+  dust = {0, 1, 0};
+  EXPECT_EQ(aqi::classify_daily(d, dust).level_name(), "none");
+}
+
+// W9: an empty series is no warning; negative or infinite values are bad input naming the day.
+TEST(Warning, W9ShortSeriesAndBadInput) {
+  EXPECT_EQ(aqi::classify_daily(std::vector<double>{}).level, 0);
+  EXPECT_EQ(aqi::classify_hourly(std::vector<double>(23, 400.0)).level, 0);  // shorter than one block
+  EXPECT_THROW_MSG(aqi::classify_daily(std::vector<double>{100, -1}), aqi::InvalidValue,
+                   "values[1]: negative AQI -1 (SPEC W9)");
+  EXPECT_THROW_MSG(aqi::classify_hourly(std::vector<double>{100, std::numeric_limits<double>::infinity()}),
+                   aqi::InvalidValue, "values[1]: infinite AQI (SPEC W9)");
+  std::vector<std::uint8_t> dust{0};
+  EXPECT_THROW_MSG(aqi::classify_daily(std::vector<double>{100, 100}, dust), aqi::InvalidArgument,
+                   "dust has 1 flags for 2 values");
+}
+
+// W3, the check: a 34-hour episode of AQI 250 between AQI 100 hours is yellow. Two
+// back-to-back 24-hour blocks each need more than 16 episode hours to average > 200
+// (100 + 150·x/24 > 200 ⟺ x > 16): 17 + 17 = 34 hours fit, 33 hours do not.
+TEST(Warning, W3ThirtyFourHoursIsYellowThirtyThreeIsNot) {
+  const auto w34 = aqi::classify_hourly(hours_with_episode(144, 40, 34, 250));
+  EXPECT_EQ(w34.level_name(), "yellow");
+  // Blocks 33–56 and 57–80: each holds 17 episode hours (40–56, 57–73).
+  EXPECT_EQ(w34.first, 33);
+  EXPECT_EQ(w34.last, 80);
+  EXPECT_EQ(w34.alignment, 56 % 24);
+  EXPECT_EQ(w34.days_above_200, 2);
+  EXPECT_EQ(aqi::classify_hourly(hours_with_episode(144, 40, 33, 250)).level_name(), "none");
+}
+
+// W1/W3: the blocks may cross midnight. 32 hours of AQI 350 from hour 40 (day 1, 16:00) to
+// hour 71. A block needs more than 9.6 of them (100 + 250·x/24 > 200). The earliest pair of
+// back-to-back blocks that qualifies is 26–49 (10 hours: 204.2) and 50–73 (22 hours); 25–48
+// (9 hours: 193.75) does not → yellow, run hours 26–73. Calendar days average 100, (16·100 + 8·350)/24 = 183.3, 350 and 100: one
+// day > 200, no warning — calendar days are one alignment of many (W3 Decision).
+TEST(Warning, W1BlocksCrossMidnight) {
+  const auto h = hours_with_episode(24 * 4, 40, 32, 350);
+  const auto w = aqi::classify_hourly(h);
+  EXPECT_EQ(w.level_name(), "yellow");
+  EXPECT_EQ(w.first, 26);
+  EXPECT_EQ(w.last, 73);
+  std::vector<double> calendar_days;
+  for (std::size_t d = 0; d < 4; ++d) {
+    double s = 0;
+    for (std::size_t i = 0; i < 24; ++i) s += h[d * 24 + i];
+    calendar_days.push_back(s / 24);
+  }
+  EXPECT_EQ(calendar_days[0], 100);
+  EXPECT_NEAR(calendar_days[1], 4400.0 / 24, 1e-12);
+  EXPECT_EQ(calendar_days[2], 350);
+  EXPECT_EQ(aqi::classify_daily(calendar_days).level_name(), "none");
+}
+
+// W8 + A5: a window with fewer than 20 valid hours has no mean and breaks the run; 20 valid
+// hours give the mean of those hours.
+TEST(Warning, W8MissingHoursBreakRuns) {
+  auto h = hours_with_episode(72, 0, 72, 250);
+  EXPECT_EQ(aqi::classify_hourly(h).level_name(), "orange");  // blocks ending 23, 47, 71
+  for (std::size_t i = 24; i < 28; ++i) h[i] = missing;        // 20 valid hours in block 24–47
+  EXPECT_EQ(aqi::classify_hourly(h).level_name(), "orange");
+  // Hour 28 missing too: block 24–47 has 19 valid hours, no mean, so blocks 23/47/71 no longer
+  // make three days. Windows ending at t ≤ 27 or t ≥ 48 hold at most 4 missing hours; the pair
+  // ending at 24 and 48 (hours 1–24, 25–48) is still two valid blocks > 200 → yellow.
+  h[28] = missing;
+  const auto w = aqi::classify_hourly(h);
+  EXPECT_EQ(w.level_name(), "yellow");
+  EXPECT_EQ(w.first, 1);
+  EXPECT_EQ(w.last, 48);
+}
+
+// W5 hourly: a window containing a dust hour exceeds no threshold.
+TEST(Warning, W5DustHoursExcludeTheirWindows) {
+  const auto h = hours_with_episode(72, 0, 72, 250);
+  std::vector<std::uint8_t> dust(72, 0);
+  // Dust at hour 30 excludes the windows ending at hours 30–53. Of the windows ending at 23–71,
+  // the back-to-back pairs (t, t+24) with t in 23–29 need t+24 in 47–53 (excluded), and those
+  // with t in 54–71 need t+24 > 71: no pair is left.
+  dust[30] = 1;
+  EXPECT_EQ(aqi::classify_hourly(h, dust).level_name(), "none");
+  dust[30] = 0;
+  dust[71] = 1;  // only the window ending at 71 is excluded: 23 and 47 remain → yellow, not orange
+  EXPECT_EQ(aqi::classify_hourly(h, dust).level_name(), "yellow");
+}
+
+// W2(c): ranges are classified on hi by default; on mid or lo on request, and say so.
+TEST(Warning, W2RangesOnHiMidOrLo) {
+  const std::vector<double> lo{150, 180, 190}, hi{230, 240, 260};
+  auto w = aqi::classify_daily_range(lo, hi);
+  EXPECT_EQ(w.level_name(), "orange");  // 230, 240, 260
+  EXPECT_EQ(w.basis, "hi");
+  EXPECT_EQ(aqi::classify_daily_range(lo, hi, aqi::RangeBasis::mid).level_name(), "yellow");  // 190, 210, 225
+  EXPECT_EQ(aqi::classify_daily_range(lo, hi, aqi::RangeBasis::lo).level_name(), "none");
+  EXPECT_THROW_MSG(aqi::classify_daily_range(std::vector<double>{300}, std::vector<double>{200}), aqi::InvalidValue,
+                   "lo[0]: lower bound 300 above the upper bound 200 (SPEC W2)");
+}
+
+// L4 helper: each day's level is that of the qualifying run covering it.
+TEST(Warning, DayLevelsMarkEveryQualifyingRun) {
+  const auto levels = aqi::day_levels(std::vector<double>{250, 250, 100, 250, 320, 330, 250, 100, 500});
+  EXPECT_EQ(levels, (std::vector<std::int8_t>{1, 1, 0, 3, 3, 3, 3, 0, 3}));
+}

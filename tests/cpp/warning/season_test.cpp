@@ -1,0 +1,147 @@
+// The warning lifecycle over a season — SPEC L1–L6. Each forecast is written out; the
+// expected events follow from W4 and L1 by hand (issue at 16:00, daily input).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "aqi/warning/season.hpp"
+#include "test_support.hpp"
+
+using boost::gregorian::date;
+using boost::posix_time::hours;
+using boost::posix_time::ptime;
+
+namespace {
+
+aqi::DailyForecast fc(date issue, std::vector<double> next_days) {
+  return {issue, issue + boost::gregorian::days(1), std::move(next_days)};
+}
+
+const date d1(2019, 12, 1);
+date day(int k) { return d1 + boost::gregorian::days(k); }
+
+}  // namespace
+
+// L1: issue, upgrade at once, downgrade after two consecutive lower forecasts, lift on a
+// forecast of none with the next 36 hours (two days) ≤ 200.
+TEST(Season, L1Lifecycle) {
+  std::vector<aqi::DailyForecast> f{
+      fc(day(0), {150, 250, 250, 150}),       // yellow: days 2–3 > 200 → ISSUE yellow
+      fc(day(1), {250, 250, 250, 150}),       // orange → UPGRADE at once
+      fc(day(2), {250, 250, 150, 150}),       // yellow (lower, 1st time) → stands
+      fc(day(3), {250, 250, 150}),            // yellow again (2nd consecutive) → DOWNGRADE to yellow
+      fc(day(4), {250, 150, 150}),            // none, but the next day is 250 > 200 → stands
+      fc(day(5), {150, 150, 150}),            // none and the next two days ≤ 200 → LIFT
+  };
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 4u);
+  EXPECT_EQ(r.events[0].type, aqi::EventType::issue);
+  EXPECT_EQ(r.events[0].level, 1);
+  EXPECT_EQ(r.events[0].time, ptime(day(0), hours(16)));
+  EXPECT_EQ(r.events[1].type, aqi::EventType::upgrade);
+  EXPECT_EQ(r.events[1].level, 2);
+  EXPECT_EQ(r.events[2].type, aqi::EventType::downgrade);
+  EXPECT_EQ(r.events[2].level, 1);
+  EXPECT_EQ(r.events[2].time, ptime(day(3), hours(16)));
+  EXPECT_EQ(r.events[3].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[3].time, ptime(day(5), hours(16)));
+  EXPECT_EQ(r.event_counts.at(aqi::EventType::issue), 1);
+}
+
+// L5: lead time from issue (16:00) to the first hour of the qualifying run; under 24 h is
+// flagged. Issue day 0 for a run starting day 2: 32 h. Issue for a run starting tomorrow: 8 h.
+TEST(Season, L5LeadTimes) {
+  auto r = aqi::run_season({fc(day(0), {150, 250, 250})}, aqi::yiyuan_2019());
+  EXPECT_EQ(r.events[0].lead_hours, 32);
+  EXPECT_FALSE(r.events[0].short_lead);
+  r = aqi::run_season({fc(day(0), {250, 250})}, aqi::yiyuan_2019());
+  EXPECT_EQ(r.events[0].lead_hours, 8);
+  EXPECT_TRUE(r.events[0].short_lead);
+}
+
+// L2, L3: the response runs from the first hour of the qualifying run (or the issue, if later)
+// to the lift; warning days and response hours follow. Issue day 0 16:00 (run days 2–3: the
+// response starts day 2 00:00); day 2's forecast is none but day 3 is 250 (no lift); day 3's is
+// none with days 4–5 at 150 → lift day 3 16:00: 40 response hours at III; the warning is in
+// force on days 0–3 (4 days).
+TEST(Season, L2L3ResponsePeriodAndCounts) {
+  std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250}), fc(day(1), {250, 250, 150}),
+                                    fc(day(2), {250, 150, 150}), fc(day(3), {150, 150}), fc(day(4), {150, 150})};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[1].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[1].time, ptime(day(3), hours(16)));
+  ASSERT_EQ(r.periods.size(), 1u);
+  EXPECT_EQ(r.periods[0].start, ptime(day(2), hours(0)));
+  EXPECT_EQ(r.periods[0].end, ptime(day(3), hours(16)));
+  EXPECT_EQ(r.periods[0].highest, aqi::ResponseLevel::III);
+  EXPECT_EQ(r.response_hours.at(aqi::ResponseLevel::III), 40);  // day 2 00:00 → day 3 16:00
+  EXPECT_EQ(r.warning_days[1], 4);                               // days 0, 1, 2, 3
+  EXPECT_EQ(r.days[1].response, aqi::ResponseLevel::none);       // warned, not yet responding
+  EXPECT_EQ(r.days[2].response, aqi::ResponseLevel::III);
+}
+
+// L1 decision: the lift needs the next 36 hours ≤ 200 — a forecast of none whose first day is
+// 210 (one day > 200 is no level) does not lift.
+TEST(Season, L1NoLiftWhileTheNextDaysAreHigh) {
+  std::vector<aqi::DailyForecast> f{fc(day(0), {250, 250}), fc(day(1), {210, 150}), fc(day(2), {150, 150})};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[1].time, ptime(day(2), hours(16)));
+}
+
+// L6: an imposed warning prevails: the county's own lift does not end it, and the log shows the
+// county's level beside it.
+TEST(Season, L6ImposedWarningsPrevail) {
+  std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250}), fc(day(1), {150, 150}), fc(day(2), {150, 150}),
+                                    fc(day(3), {150, 150})};
+  aqi::SeasonOptions o;
+  o.imposed = {{ptime(day(0), hours(20)), aqi::EventType::issue, 2},   // the city orders orange
+               {ptime(day(2), hours(12)), aqi::EventType::lift, 0}};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019(), o);
+  ASSERT_EQ(r.events.size(), 3u);
+  EXPECT_EQ(r.events[0].level, 1);  // the county's own yellow at 16:00
+  EXPECT_TRUE(r.events[1].imposed);
+  EXPECT_EQ(r.events[1].level, 2);
+  EXPECT_EQ(r.events[1].county_level, 1);
+  EXPECT_EQ(r.events[1].comparison, aqi::Comparison::stricter);
+  // Day 1's own forecast (none, next days 150) would lift; the imposed warning stands until the
+  // imposed LIFT on day 2 12:00.
+  EXPECT_EQ(r.events[2].type, aqi::EventType::lift);
+  EXPECT_TRUE(r.events[2].imposed);
+  EXPECT_EQ(r.events[2].comparison, aqi::Comparison::consistent);
+}
+
+// L4: verification per level against observed runs. Observed days 0–6: 100, 250, 250, 100, 250,
+// 250, 100 → observed yellow runs on days 1–2 and 4–5. Perfect forecasts (horizon 7) warn
+// from day 0 and stand through day 3 (the next episode is in view), so every observed yellow
+// day is warned (hits 4), no misses, and the warned clean days 0 and 3 are false alarms (2).
+TEST(Season, L4VerificationWithPerfectForecasts) {
+  const std::vector<double> obs{100, 250, 250, 100, 250, 250, 100, 100, 100};
+  const auto f = aqi::perfect_forecasts(obs, d1, 7);
+  EXPECT_EQ(f.size(), obs.size() - 1);
+  EXPECT_EQ(f[0].aqi.size(), 7u);
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019(), {}, obs, d1);
+  ASSERT_EQ(r.verification.size(), 3u);
+  const auto& y = r.verification[0];
+  EXPECT_EQ(y.hits, 4);
+  EXPECT_EQ(y.misses, 0);
+  EXPECT_EQ(y.false_alarms, 2);
+  EXPECT_DOUBLE_EQ(y.pod, 1.0);
+  EXPECT_DOUBLE_EQ(y.far, 2.0 / 6.0);
+  EXPECT_DOUBLE_EQ(y.csi, 4.0 / 6.0);
+  EXPECT_TRUE(std::isnan(r.verification[2].pod));  // no red observed: POD undefined
+}
+
+TEST(Season, InputErrors) {
+  EXPECT_THROW_MSG(aqi::run_season({}, aqi::yiyuan_2019()), aqi::InvalidArgument, "run_season: no forecasts");
+  EXPECT_THROW_MSG(aqi::run_season({fc(day(1), {1}), fc(day(0), {1})}, aqi::yiyuan_2019()), aqi::InvalidArgument,
+                   "forecasts must have one issue day each, in order: 2019-12-01 after 2019-12-02");
+  EXPECT_THROW_MSG(aqi::run_season({fc(day(0), {100, -5})}, aqi::yiyuan_2019()), aqi::InvalidValue,
+                   "aqi[1]: forecast of 2019-12-01 for 2019-12-03: negative AQI -5 (SPEC W9)");
+  aqi::SeasonOptions o;
+  o.imposed = {{ptime(day(0), hours(1)), aqi::EventType::lift, 2}};
+  EXPECT_THROW_MSG(aqi::run_season({fc(day(0), {1})}, aqi::yiyuan_2019(), o), aqi::InvalidArgument,
+                   "imposed LIFT at 2019-12-01 01:00: level 2 is not valid for it in rule set yiyuan-2019");
+}
