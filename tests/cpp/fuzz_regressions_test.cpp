@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aqi/aqi.hpp"
+#include "detail/toml.hpp"  // the library's private TOML door (aqi_internal)
 #include "test_support.hpp"
 
 namespace {

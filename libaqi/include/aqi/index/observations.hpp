@@ -8,8 +8,6 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "aqi/index/air_quality_index.hpp"
-#include "aqi/detail/csv.hpp"
-#include "aqi/detail/dates.hpp"
 #include "aqi/index/indicator.hpp"
 
 namespace aqi {
@@ -31,36 +29,8 @@ struct Observations {
 // Reads a CSV with a `date` column (YYYY-MM-DD, strictly increasing) and indicator columns
 // named by key (pm25_24h …); other columns (station, source) are carried by the file, not read.
 // Errors name file:line:column: a bad number, a negative or missing date, a repeated date.
-inline Observations parse_observations(std::string_view text, const std::string& file) {
-  const detail::CsvTable t = detail::parse_csv(text, file);
-  Observations obs;
-  const std::size_t date_col = t.column("date");
-  std::vector<std::size_t> cols;
-  for (std::size_t c = 0; c < t.header.size(); ++c) {
-    for (Indicator i : all_indicators)
-      if (t.header[c] == key(i)) {
-        obs.indicators.push_back(i);
-        cols.push_back(c);
-      }
-  }
-  if (cols.empty()) throw ParseError(file, 1, 0, "no indicator column; expected some of: " + indicator_key_list());
-  obs.values.resize(cols.size());
-  for (std::size_t r = 0; r < t.size(); ++r) {
-    const auto d = t.date(r, date_col);
-    if (!obs.dates.empty() && !(d > obs.dates.back()))
-      t.fail(r, date_col, "dates must increase (" + detail::iso(d) + " after " + detail::iso(obs.dates.back()) + ")");
-    obs.dates.push_back(d);
-    for (std::size_t k = 0; k < cols.size(); ++k) {
-      const double v = t.number(r, cols[k]);
-      if (v < 0) t.fail(r, cols[k], "negative concentration (SPEC A4)");
-      obs.values[k].push_back(v);
-    }
-  }
-  return obs;
-}
+Observations parse_observations(std::string_view text, const std::string& file);
 
-inline Observations read_observations(const std::string& path) {
-  return parse_observations(detail::read_text_file(path), path);
-}
+Observations read_observations(const std::string& path);
 
 }  // namespace aqi

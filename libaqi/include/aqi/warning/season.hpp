@@ -22,18 +22,12 @@
 #include "aqi/warning/response_period.hpp"
 #include "aqi/warning/rule_set.hpp"
 #include "aqi/warning/classify.hpp"
+#include "aqi/warning/forecast.hpp"
 
 namespace aqi {
 
 using boost::gregorian::date;
 using boost::posix_time::ptime;
-
-// One issued forecast: daily AQI for consecutive days from `first_valid` (NaN = missing).
-struct DailyForecast {
-  date issue;
-  date first_valid;
-  std::vector<double> aqi;
-};
 
 enum class EventType : std::uint8_t { issue, upgrade, downgrade, lift };
 
@@ -406,23 +400,6 @@ inline SeasonResult run_season(const std::vector<DailyForecast>& forecasts, cons
     }
   }
   return r;
-}
-
-// Back-testing: the forecasts a perfect forecaster would have issued — on each day from
-// `observed_first` to the last observed day, the next `horizon` observed days (from the day
-// after issue).
-inline std::vector<DailyForecast> perfect_forecasts(span<const double> observed, date observed_first, int horizon = 7) {
-  if (horizon < 1) throw InvalidArgument("horizon must be at least 1 day, got " + std::to_string(horizon));
-  std::vector<DailyForecast> out;
-  for (std::size_t i = 0; i + 1 < observed.size(); ++i) {
-    DailyForecast f;
-    f.issue = observed_first + boost::gregorian::days(static_cast<long>(i));
-    f.first_valid = f.issue + boost::gregorian::days(1);
-    for (std::size_t k = i + 1; k < observed.size() && k <= i + static_cast<std::size_t>(horizon); ++k)
-      f.aqi.push_back(observed[k]);
-    out.push_back(std::move(f));
-  }
-  return out;
 }
 
 }  // namespace aqi

@@ -1,35 +1,8 @@
-// toml++ behind a narrow door: parse with located errors, read typed fields strictly.
-#pragma once
+#include "detail/toml.hpp"
 
-#include <cmath>
-#include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <initializer_list>
-#include <optional>
-#include <sstream>
-#include <string>
-#include <string_view>
-
-#include <toml++/toml.h>
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-
-#include "aqi/error.hpp"
 
 namespace aqi::detail {
-
-inline std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FileNotFound(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-inline ParseError toml_error(const std::string& file, const toml::node& at, const std::string& what) {
-  const auto& b = at.source().begin;
-  return ParseError(file, b.line, b.column, what);
-}
 
 // toml++ 3.3.0 (Debian 12) reaches undefined behaviour on some malformed input — found by fuzzing
 // (tests/fuzz). Its is_non_ascii_horizontal_whitespace() hits TOML_UNREACHABLE for most non-ASCII
@@ -46,7 +19,7 @@ inline ParseError toml_error(const std::string& file, const toml::node& at, cons
 // (TOML allows neither); a table header without a key; `}` where an array expects a value; a
 // non-ASCII character after a backslash (never an escape). The one refusal of valid TOML: a
 // non-ASCII character first after a line-ending backslash in a multi-line basic string.
-inline void check_toml_text(std::string_view text, const std::string& file) {
+void check_toml_text(std::string_view text, const std::string& file) {
   enum class State { outside, comment, basic, multi_basic, literal, multi_literal, bare };
   State state = State::outside;
   bool escaped = false, continuation = false;
@@ -198,7 +171,7 @@ inline void check_toml_text(std::string_view text, const std::string& file) {
   }
 }
 
-inline toml::table parse_toml(std::string_view text, const std::string& file) {
+toml::table parse_toml(std::string_view text, const std::string& file) {
   check_toml_text(text, file);
 #if TOML_EXCEPTIONS
   try {
@@ -214,89 +187,6 @@ inline toml::table parse_toml(std::string_view text, const std::string& file) {
   }
   return std::move(result).table();
 #endif
-}
-
-// Strict reading: a typo in a rules file must be an error, not a silently ignored key.
-inline void require_known_keys(const toml::table& t, const std::string& file,
-                               std::initializer_list<std::string_view> allowed) {
-  for (const auto& [k, v] : t) {
-    bool ok = false;
-    for (auto a : allowed) ok = ok || k.str() == a;
-    if (!ok) {
-      const auto& at = k.source().begin ? k.source().begin : v.source().begin;
-      throw ParseError(file, at.line, at.column, "unknown key '" + std::string(k.str()) + "'");
-    }
-  }
-}
-
-inline const toml::node& require_node(const toml::table& t, std::string_view key, const std::string& file) {
-  const toml::node* n = t.get(key);
-  if (!n) throw toml_error(file, t, "missing key '" + std::string(key) + "'");
-  return *n;
-}
-
-inline std::string require_string(const toml::table& t, std::string_view key, const std::string& file) {
-  const auto& n = require_node(t, key, file);
-  if (auto s = n.value<std::string>()) return *s;
-  throw toml_error(file, n, "'" + std::string(key) + "' must be a string");
-}
-
-inline std::string optional_string(const toml::table& t, std::string_view key, const std::string& file,
-                                   std::string fallback = {}) {
-  if (!t.contains(key)) return fallback;
-  return require_string(t, key, file);
-}
-
-// An integer, or a float with an integral value in range (12.0), as toml++'s value<int64_t>()
-// reads them. Not that function itself: toml++ 3.3 casts the float before checking its range,
-// undefined behaviour for 1e308.
-inline std::optional<std::int64_t> integer_value(const toml::node& n) {
-  if (const auto* i = n.as_integer()) return i->get();
-  if (const auto* f = n.as_floating_point()) {
-    const double d = f->get();
-    constexpr double two_63 = 9223372036854775808.0;
-    if (std::isfinite(d) && d >= -two_63 && d < two_63 && std::trunc(d) == d) return static_cast<std::int64_t>(d);
-  }
-  return std::nullopt;
-}
-
-inline double as_number(const toml::node& n, const std::string& file, std::string_view what) {
-  if (auto d = n.value<double>()) return *d;  // integers convert too
-  throw toml_error(file, n, std::string(what) + " must be a number");
-}
-
-inline double require_number(const toml::table& t, std::string_view key, const std::string& file) {
-  return as_number(require_node(t, key, file), file, "'" + std::string(key) + "'");
-}
-
-inline const toml::array& require_array(const toml::table& t, std::string_view key, const std::string& file) {
-  const auto& n = require_node(t, key, file);
-  if (auto a = n.as_array()) return *a;
-  throw toml_error(file, n, "'" + std::string(key) + "' must be an array");
-}
-
-inline const toml::table& require_table(const toml::table& t, std::string_view key, const std::string& file) {
-  const auto& n = require_node(t, key, file);
-  if (auto a = n.as_table()) return *a;
-  throw toml_error(file, n, "'" + std::string(key) + "' must be a table");
-}
-
-inline boost::gregorian::date as_date(const toml::node& n, const std::string& file) {
-  if (auto d = n.value<toml::date>()) {
-    // TOML allows years 0000–9999, Boost.Date_Time 1400–9999 (it throws std::out_of_range outside).
-    if (d->year < 1400) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d->year), static_cast<int>(d->month),
-                    static_cast<int>(d->day));
-      throw toml_error(file, n, std::string(buf) + " is before 1400-01-01, the earliest date libaqi handles");
-    }
-    return boost::gregorian::date(d->year, d->month, d->day);
-  }
-  throw toml_error(file, n, "expected a date (YYYY-MM-DD)");
-}
-
-inline boost::gregorian::date require_date(const toml::table& t, std::string_view key, const std::string& file) {
-  return as_date(require_node(t, key, file), file);
 }
 
 }  // namespace aqi::detail

@@ -1,0 +1,18 @@
+#include "detail/builtin_rules.hpp"
+
+namespace aqi::detail {
+
+std::string_view builtin_rule_file(std::string_view path) {
+  for (const auto& f : builtin_rule_files())
+    if (f.path == path) return f.text;
+  throw UnknownName("no built-in rule file '" + std::string(path) + "'");
+}
+
+std::vector<BuiltinRuleFile> builtin_rule_folder(std::string_view folder) {
+  std::vector<BuiltinRuleFile> out;
+  for (const auto& f : builtin_rule_files())
+    if (f.path.substr(0, folder.size()) == folder) out.push_back(f);
+  return out;
+}
+
+}  // namespace aqi::detail
