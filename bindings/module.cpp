@@ -13,6 +13,7 @@ void register_iaqi(py::module_& m);
 void register_air_quality_index(py::module_& m);
 void register_moving_mean(py::module_& m);
 void register_rule_set(py::module_& m);
+void register_plan(py::module_& m);
 void register_warning(py::module_& m);
 void register_measures(py::module_& m);
 void register_season(py::module_& m);
@@ -34,6 +35,7 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_air_quality_index(m);
   aqi::python::register_moving_mean(m);
   aqi::python::register_rule_set(m);
+  aqi::python::register_plan(m);
   aqi::python::register_warning(m);
   aqi::python::register_measures(m);
   aqi::python::register_season(m);

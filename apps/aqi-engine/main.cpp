@@ -294,8 +294,8 @@ void print_text(const Report& rep) {
                   v.false_alarms, fmt(v.pod, "%.2f").c_str(), fmt(v.far, "%.2f").c_str(), fmt(v.csi, "%.2f").c_str());
   }
 
-  if (!rules.measures.empty()) {
-    const auto& catalogue = aqi::builtin_measure_catalogue(rules.measures);
+  {
+    const auto& catalogue = *s.plan->responses;
     std::set<aqi::ResponseLevel> used;
     for (const auto& p : r.periods) used.insert(p.highest);
     for (const auto& e : r.events)
@@ -373,8 +373,8 @@ void print_json(const Report& rep) {
   for (const auto& [lvl, h] : r.response_hours) response_hours[std::string(aqi::name(lvl))] = h;
   for (const auto& [ty, n] : r.event_counts) event_counts[std::string(aqi::name(ty))] = n;
   json measures = json::object();
-  if (!rules.measures.empty()) {
-    const auto& catalogue = aqi::builtin_measure_catalogue(rules.measures);
+  {
+    const auto& catalogue = *s.plan->responses;
     for (const auto& p : r.periods) {
       const std::string key(aqi::name(p.highest));
       if (measures.contains(key)) continue;

@@ -6,6 +6,9 @@ AQI from concentrations (HJ 633-2012 / HJ 633-2026, SPEC A1–A7):
     aqi.moving_mean(values, window, min_valid)   24-hour / 8-hour means with validity (A5)
     aqi.KEYS, aqi.EDITIONS, aqi.editions(), aqi.edition_in_force(date)
 
+Plans (a county's plan as one folder of data: rules, catalogue, targets, kilns, deadlines):
+    aqi.plan("yiyuan-2019") or aqi.plan("path/to/folder"), aqi.PLANS
+
 Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L6):
     aqi.classify_daily / classify_hourly / classify_daily_range -> aqi.Warning
     aqi.classify_batch(values), aqi.level_probabilities(values, member_axis=…)
@@ -29,6 +32,7 @@ unknown names, FileNotFoundError, aqi.ScenarioError (a ValueError) naming file:l
 Rule IDs (A1, W3 …) refer to the project's SPEC.md.
 """
 from ._core import ScenarioError, __version__
+from .plans import PLANS, Plan, plan
 from .measures import departments, measures, tasks
 from .season import SeasonResult, perfect_forecasts, run_season
 from .emissions import (
@@ -84,6 +88,7 @@ __all__ = [
     "RULE_SETS", "RuleSet", "SeasonResult", "Warning", "classify_batch", "classify_daily",
     "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
     "measures", "perfect_forecasts", "rule_set", "run_season", "tasks",
+    "PLANS", "Plan", "plan",
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",
 ]

@@ -15,11 +15,18 @@ RuleSet = _core.RuleSet
 
 def rule_set(rules="yiyuan-2019") -> RuleSet:
     """A rule set: a built-in id ("yiyuan-2019", "mee-2017", "beijing-2013"), a path to a TOML
-    file of the same form (libaqi/rules/warnings/README), or a RuleSet (returned as is)."""
+    file of the same form (libaqi/rules/warnings/README), a plan (aqi.Plan, or the path of a plan
+    folder: its warning rules), or a RuleSet (returned as is)."""
+    from .plans import Plan, plan
     if isinstance(rules, RuleSet):
         return rules
-    if isinstance(rules, os.PathLike) or (isinstance(rules, str) and rules.endswith(".toml")):
-        return _core.load_rule_set(os.fspath(rules))
+    if isinstance(rules, Plan):
+        return rules.warnings
+    path = os.fspath(rules) if isinstance(rules, (str, os.PathLike)) else None
+    if path is not None and path.endswith(".toml"):
+        return _core.load_rule_set(path)
+    if path is not None and os.path.isdir(path) and os.path.isfile(os.path.join(path, "plan.toml")):
+        return plan(path).warnings
     if not isinstance(rules, str):
         raise TypeError(f"rules must be a rule-set id, a .toml path or an aqi.RuleSet, got {type(rules).__name__}")
     return _core.rule_set(rules)

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "aqi/plan.hpp"
 #include "aqi/warning/measures.hpp"
 
 namespace py = pybind11;
@@ -28,8 +29,8 @@ py::dict measure_dict(const Measure& x) {
 }  // namespace
 
 void register_measures(py::module_& m) {
-  m.def("measure_catalogue", [](const std::string& file) {
-    const MeasureCatalogue& c = builtin_measure_catalogue(file);
+  m.def("measure_catalogue", [](const Plan& plan) {
+    const MeasureCatalogue& c = *plan.responses;
     py::list measures, departments;
     for (const auto& x : c.measures) measures.append(measure_dict(x));
     for (const auto& d : c.departments) {
@@ -46,16 +47,16 @@ void register_measures(py::module_& m) {
     out["measures"] = measures;
     out["departments"] = departments;
     return out;
-  }, py::arg("file") = "responses/yiyuan-2019.toml");
+  }, py::arg("plan"));
   m.def(
       "tasks",
-      [](const std::string& department, const std::string& response, const std::string& file) {
-        const MeasureCatalogue& c = builtin_measure_catalogue(file);
+      [](const std::string& department, const std::string& response, const Plan& plan) {
+        const MeasureCatalogue& c = *plan.responses;
         py::list out;
         for (const Measure* x : c.tasks(department, parse_response_level(response))) out.append(measure_dict(*x));
         return py::make_tuple(c.department(department).id, out);
       },
-      py::arg("department"), py::arg("response"), py::arg("file") = "responses/yiyuan-2019.toml");
+      py::arg("department"), py::arg("response"), py::arg("plan"));
 }
 
 }  // namespace aqi::python

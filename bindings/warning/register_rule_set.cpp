@@ -1,4 +1,5 @@
 // Warning rule sets (SPEC W7): the built-in ones and files of the same form.
+#include <memory>
 #include <string>
 
 #include <pybind11/pybind11.h>
@@ -11,7 +12,7 @@ namespace py = pybind11;
 namespace aqi::python {
 
 void register_rule_set(py::module_& m) {
-  py::class_<RuleSet>(m, "RuleSet", "A warning rule set (SPEC W7); use aqi.rule_set(id or path).")
+  py::class_<RuleSet, std::shared_ptr<RuleSet>>(m, "RuleSet", "A warning rule set (SPEC W7); use aqi.rule_set(id or path).")
       .def_readonly("id", &RuleSet::id)
       .def_readonly("title", &RuleSet::title)
       .def_readonly("document", &RuleSet::document)
@@ -51,9 +52,12 @@ void register_rule_set(py::module_& m) {
                                return out;
                              })
       .def("__repr__", [](const RuleSet& r) { return "<aqi.RuleSet " + r.id + ": " + r.title + ">"; });
-  m.def("rule_set", &rule_set, py::arg("id"), py::return_value_policy::reference,
-        "A built-in rule set (immutable, lives as long as the module).");
-  m.def("load_rule_set", &RuleSet::load, py::arg("path"));
+  m.def(
+      "rule_set", [](const std::string& id) { return std::const_pointer_cast<RuleSet>(share(rule_set(id))); },
+      py::arg("id"), "A built-in rule set (immutable, lives as long as the module).");
+  m.def(
+      "load_rule_set", [](const std::string& path) { return std::make_shared<RuleSet>(RuleSet::load(path)); },
+      py::arg("path"));
   m.def("rule_set_ids", [] {
     py::list out;
     for (const auto& r : builtin_rule_sets()) out.append(r.id);

@@ -48,28 +48,47 @@ std::vector<ImposedEvent> parse_imposed(std::string_view text, const std::string
   return out;
 }
 
-Scenario load_scenario(const std::string& dir) {
+namespace {
+
+using detail::require_node;
+using detail::toml_error;
+
+// `plan` (a built-in id or a plan folder of the scenario's) and `rules` (a built-in rule set or a
+// .toml file); each defaults to the other's: the plan whose id the rules bear, the plan's rules.
+void read_plan_and_rules(Scenario& s, const toml::table& root, const std::string& file) {
   using namespace detail;
-  const std::string file = dir + "/scenario.toml";
-  const toml::table root = parse_toml(read_text_file(file), file);
-  require_known_keys(root, file,
-                     {"name", "county", "rules", "season", "issue_hour", "observations", "forecasts", "horizon",
-                      "imposed", "emissions", "kilns", "inventory", "notes"});
-  Scenario s;
-  s.dir = dir;
-  s.name = require_string(root, "name", file);
-  s.county = optional_string(root, "county", file);
-  const std::string rules = require_string(root, "rules", file);
-  if (rules.size() > 5 && rules.substr(rules.size() - 5) == ".toml") {
-    s.own_rules = std::make_shared<const RuleSet>(RuleSet::load(join_path(dir, rules)));
-    s.rules = s.own_rules.get();
+  if (!root.contains("plan") && !root.contains("rules")) throw toml_error(file, root, "missing key 'plan'");
+  const std::string rules = optional_string(root, "rules", file);
+  const std::string plan_name = optional_string(root, "plan", file, rules.empty() ? "" : "yiyuan-2019");
+  try {
+    if (root.contains("plan") && plan_name.find('/') == std::string::npos && plan_name != ".") {
+      s.plan = share(plan(plan_name));
+    } else if (root.contains("plan")) {
+      s.plan = std::make_shared<const Plan>(Plan::load(join_path(s.dir, plan_name)));
+    } else {
+      // Only `rules`: the plan of the same id, else the default plan (its responses and deadlines).
+      bool found = false;
+      for (const auto& p : builtin_plans()) found = found || p.id == rules;
+      s.plan = share(plan(found ? rules : "yiyuan-2019"));
+    }
+  } catch (const UnknownName& e) {
+    throw toml_error(file, require_node(root, "plan", file), e.what());
+  }
+  if (rules.empty()) {
+    s.rules = s.plan->warnings;
+  } else if (rules.size() > 5 && rules.substr(rules.size() - 5) == ".toml") {
+    s.rules = std::make_shared<const RuleSet>(RuleSet::load(join_path(s.dir, rules)));
   } else {
     try {
-      s.rules = &rule_set(rules);
+      s.rules = share(rule_set(rules));
     } catch (const UnknownName& e) {
       throw toml_error(file, require_node(root, "rules", file), e.what());
     }
   }
+}
+
+void read_season(Scenario& s, const toml::table& root, const std::string& file) {
+  using namespace detail;
   const auto& season = require_table(root, "season", file);
   require_known_keys(season, file, {"start", "end"});  // `season = { …, issue_hour = 10 }` must not vanish
   s.season_start = require_date(season, "start", file);
@@ -78,16 +97,18 @@ Scenario load_scenario(const std::string& dir) {
   if ((s.season_end - s.season_start).days() >= max_season_days)
     throw toml_error(file, season, "the season is longer than 100 years");
   if (root.contains("issue_hour")) {
-    const auto h = detail::integer_value(*root.get("issue_hour"));
+    const auto h = integer_value(*root.get("issue_hour"));
     if (!h || *h < 0 || *h > 23) throw toml_error(file, *root.get("issue_hour"), "issue_hour must be 0–23");
     s.issue_hour = static_cast<int>(*h);
   }
-  const std::string observations = join_path(dir, require_string(root, "observations", file));
-  s.observations = read_observations(observations);
+}
 
-  // Observed daily AQI of the season (A7: the edition in force on each date). A column the
-  // edition of some date does not rate (pm25_1h before 2026-03-01), or no daily indicator at all,
-  // is an error of the observations file, and says so.
+// Observed daily AQI of the season (A7: the edition in force on each date). A column the edition
+// of some date does not rate (pm25_1h before 2026-03-01), or no daily indicator at all, is an
+// error of the observations file, and says so.
+void read_observed(Scenario& s, const toml::table& root, const std::string& file) {
+  const std::string observations = join_path(s.dir, detail::require_string(root, "observations", file));
+  s.observations = read_observations(observations);
   const auto columns = s.observations.columns();
   try {
     s.observed_table = air_quality_index(span<const date>(s.observations.dates), columns, Period::daily);
@@ -103,8 +124,10 @@ Scenario load_scenario(const std::string& dir) {
     if (k >= 0 && k < static_cast<long>(s.observed_aqi.size()))
       s.observed_aqi[static_cast<std::size_t>(k)] = s.observed_table.aqi[i];
   }
+}
 
-  const std::string forecasts = require_string(root, "forecasts", file);
+void read_forecasts_of(Scenario& s, const toml::table& root, const std::string& file) {
+  const std::string forecasts = detail::require_string(root, "forecasts", file);
   if (forecasts == "perfect") {
     int horizon = 7;
     if (root.contains("horizon")) {
@@ -114,14 +137,18 @@ Scenario load_scenario(const std::string& dir) {
     }
     s.forecasts = perfect_forecasts(s.observed_aqi, s.season_start, horizon);
     s.forecast_source = "perfect forecasts from the observations, horizon " + std::to_string(horizon) + " days";
-  } else {
-    if (root.contains("horizon"))
-      throw toml_error(file, *root.get("horizon"),
-                       "'horizon' applies to forecasts = \"perfect\" only; these forecasts are read from " + forecasts);
-    s.forecasts = read_forecasts(join_path(dir, forecasts));
-    s.forecast_source = forecasts;
+    return;
   }
-  if (root.contains("inventory")) s.inventory = read_inventory(join_path(dir, require_string(root, "inventory", file)));
+  if (root.contains("horizon"))
+    throw toml_error(file, *root.get("horizon"),
+                     "'horizon' applies to forecasts = \"perfect\" only; these forecasts are read from " + forecasts);
+  s.forecasts = read_forecasts(join_path(s.dir, forecasts));
+  s.forecast_source = forecasts;
+}
+
+void read_emissions_and_kilns(Scenario& s, const toml::table& root, const std::string& file) {
+  using namespace detail;
+  if (root.contains("inventory")) s.inventory = read_inventory(join_path(s.dir, require_string(root, "inventory", file)));
   if (root.contains("emissions")) {
     const auto& em = require_table(root, "emissions", file);
     require_known_keys(em, file, {"dust_cap"});
@@ -132,7 +159,27 @@ Scenario load_scenario(const std::string& dir) {
       s.dust_cap = cap;
     }
   }
-  if (root.contains("kilns")) s.kilns = read_kilns(join_path(dir, require_string(root, "kilns", file)));
+  if (root.contains("kilns")) s.kilns = read_kilns(join_path(s.dir, require_string(root, "kilns", file)));
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& dir) {
+  using namespace detail;
+  const std::string file = dir + "/scenario.toml";
+  const toml::table root = parse_toml(read_text_file(file), file);
+  require_known_keys(root, file,
+                     {"name", "county", "plan", "rules", "season", "issue_hour", "observations", "forecasts",
+                      "horizon", "imposed", "emissions", "kilns", "inventory", "notes"});
+  Scenario s;
+  s.dir = dir;
+  s.name = require_string(root, "name", file);
+  s.county = optional_string(root, "county", file);
+  read_plan_and_rules(s, root, file);
+  read_season(s, root, file);
+  read_observed(s, root, file);
+  read_forecasts_of(s, root, file);
+  read_emissions_and_kilns(s, root, file);
   if (root.contains("imposed")) {
     const std::string path = join_path(dir, require_string(root, "imposed", file));
     s.imposed = parse_imposed(read_text_file(path), path, *s.rules);

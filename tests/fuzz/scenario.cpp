@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   put("scenario.toml", std::string(aqi_fuzz::text(data, size)));
   aqi_fuzz::expect_aqi_errors([&] {
     const aqi::Scenario s = aqi::load_scenario(directory);
-    AQI_FUZZ_CHECK(s.rules != nullptr && s.season_start <= s.season_end);
+    AQI_FUZZ_CHECK(s.rules != nullptr && s.plan != nullptr && s.season_start <= s.season_end);
     AQI_FUZZ_CHECK(s.observed_aqi.size() == static_cast<std::size_t>((s.season_end - s.season_start).days() + 1));
     const aqi::SeasonResult r = aqi::run_scenario(s);
     AQI_FUZZ_CHECK(!r.days.empty());

@@ -9,6 +9,7 @@
 #include "aqi/index.hpp"
 #include "aqi/kilns.hpp"
 #include "aqi/parallelism.hpp"
+#include "aqi/plan.hpp"
 #include "aqi/scenario.hpp"
 #include "aqi/span.hpp"
 #include "aqi/version.hpp"

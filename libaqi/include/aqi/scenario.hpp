@@ -1,4 +1,4 @@
-// A county scenario on disk: scenario.toml naming its rule set, season and data files —
+// A county scenario on disk: scenario.toml naming its plan (and rule set), season and data files —
 // observed daily concentrations, daily forecasts (or "perfect" ones built from the
 // observations), warnings imposed by the superior command. Every file error names
 // file:line:column.
@@ -19,6 +19,7 @@
 #include "aqi/detail/dates.hpp"
 #include "aqi/emissions/inventory.hpp"
 #include "aqi/kilns/kiln.hpp"
+#include "aqi/plan.hpp"
 #include "aqi/index/observations.hpp"
 #include "aqi/warning/rule_set.hpp"
 #include "aqi/warning/season.hpp"
@@ -33,8 +34,8 @@ struct Scenario {
   std::string dir;
   std::string name;
   std::string county;
-  std::shared_ptr<const RuleSet> own_rules;  // a rules file of the scenario's own, if any
-  const RuleSet* rules = nullptr;
+  std::shared_ptr<const Plan> plan;      // `plan`: its responses, targets, measures, kilns, deadlines
+  std::shared_ptr<const RuleSet> rules;  // `rules`, else the plan's warning rules
   date season_start, season_end;
   int issue_hour = 16;
   Observations observations;

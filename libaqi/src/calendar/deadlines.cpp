@@ -1,6 +1,5 @@
 #include "aqi/calendar/deadlines.hpp"
 
-#include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
 namespace aqi {
@@ -77,11 +76,5 @@ DeadlineRules DeadlineRules::parse(std::string_view toml_text, const std::string
 
 DeadlineRules DeadlineRules::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
-const DeadlineRules& deadline_rules(std::string_view id) {
-  static const std::vector<DeadlineRules> all =
-      detail::parse_builtin_folder<DeadlineRules>("deadlines/", DeadlineRules::parse);
-  return detail::find_by_id(all, id, [](const DeadlineRules& r) -> const std::string& { return r.id; },
-                            "deadline rules");
-}
 
 }  // namespace aqi

@@ -15,4 +15,17 @@ std::vector<BuiltinRuleFile> builtin_rule_folder(std::string_view folder) {
   return out;
 }
 
+std::vector<std::string> builtin_plan_ids() {
+  constexpr std::string_view folder = "plans/";
+  std::vector<std::string> ids;
+  for (const auto& f : builtin_rule_folder(folder)) {
+    const auto rest = f.path.substr(folder.size());
+    const auto slash = rest.find('/');
+    if (slash == std::string_view::npos) continue;
+    const std::string id(rest.substr(0, slash));
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+  return ids;
+}
+
 }  // namespace aqi::detail

@@ -1,6 +1,5 @@
 #include "aqi/emissions/industry_measures.hpp"
 
-#include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
 namespace aqi {
@@ -124,14 +123,5 @@ IndustryMeasures IndustryMeasures::parse(std::string_view toml_text, const std::
 
 IndustryMeasures IndustryMeasures::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
-const IndustryMeasures& builtin_industry_measures() {
-  static const IndustryMeasures measures = [] {
-    auto m = IndustryMeasures::parse(detail::builtin_rule_file("industry/technical-guide-2020.toml"),
-                                     "libaqi/rules/industry/technical-guide-2020.toml");
-    m.require_complete();
-    return m;
-  }();
-  return measures;
-}
 
 }  // namespace aqi

@@ -1,6 +1,5 @@
 #include "aqi/emissions/targets.hpp"
 
-#include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
 namespace aqi {
@@ -39,10 +38,5 @@ EmissionTargets EmissionTargets::parse(std::string_view toml_text, const std::st
 
 EmissionTargets EmissionTargets::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
-const EmissionTargets& builtin_emission_targets() {
-  static const EmissionTargets targets = EmissionTargets::parse(detail::builtin_rule_file("targets/yiyuan-2019.toml"),
-                                                                "libaqi/rules/targets/yiyuan-2019.toml");
-  return targets;
-}
 
 }  // namespace aqi

@@ -1,6 +1,5 @@
 #include "aqi/kilns/season.hpp"
 
-#include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
 namespace aqi {
@@ -75,9 +74,5 @@ KilnRules KilnRules::parse(std::string_view toml_text, const std::string& source
 
 KilnRules KilnRules::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
-const KilnRules& kiln_rules(std::string_view id) {
-  static const std::vector<KilnRules> all = detail::parse_builtin_folder<KilnRules>("kilns/", KilnRules::parse);
-  return detail::find_by_id(all, id, [](const KilnRules& r) -> const std::string& { return r.id; }, "kiln rules");
-}
 
 }  // namespace aqi

@@ -78,12 +78,45 @@ MeasureCatalogue MeasureCatalogue::parse(std::string_view text, const std::strin
 
 MeasureCatalogue MeasureCatalogue::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
+namespace {
+
+// One per built-in plan, in the order of detail::builtin_plan_ids().
+const std::vector<MeasureCatalogue>& builtin_catalogues() {
+  static const std::vector<MeasureCatalogue> all = [] {
+    std::vector<MeasureCatalogue> v;
+    for (const auto& id : detail::builtin_plan_ids()) {
+      const std::string file = detail::builtin_plan_file(id, "responses.toml");
+      v.push_back(MeasureCatalogue::parse(detail::builtin_rule_file(file), detail::builtin_source(file)));
+    }
+    return v;
+  }();
+  return all;
+}
+
+}  // namespace
+
+const MeasureCatalogue& measure_catalogue(std::string_view plan_id) {
+  const auto ids = detail::builtin_plan_ids();
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    if (ids[k] == plan_id) return builtin_catalogues()[k];
+  std::string known;
+  for (const auto& id : ids) known += (known.empty() ? "" : ", ") + id;
+  throw UnknownName("unknown plan '" + std::string(plan_id) + "'; expected one of: " + known);
+}
+
+// Before plans were folders the catalogue was named by its file, "responses/<plan id>.toml".
 const MeasureCatalogue& builtin_measure_catalogue(std::string_view file) {
-  static const MeasureCatalogue yiyuan = MeasureCatalogue::parse(
-      detail::builtin_rule_file("responses/yiyuan-2019.toml"), "libaqi/rules/responses/yiyuan-2019.toml");
-  if (file != "responses/yiyuan-2019.toml")
-    throw UnknownName("no built-in measure catalogue '" + std::string(file) + "'; built in: responses/yiyuan-2019.toml");
-  return yiyuan;
+  std::string known;
+  for (const auto& id : detail::builtin_plan_ids()) {
+    const std::string name = "responses/" + id + ".toml";
+    if (file == name) return measure_catalogue(id);
+    known += (known.empty() ? "" : ", ") + name;
+  }
+  throw UnknownName("no built-in measure catalogue '" + std::string(file) + "'; built in: " + known);
+}
+
+std::shared_ptr<const MeasureCatalogue> share(const MeasureCatalogue& catalogue) {
+  return detail::share_or_copy(catalogue, builtin_catalogues());
 }
 
 }  // namespace aqi

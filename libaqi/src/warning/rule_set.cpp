@@ -1,5 +1,7 @@
 #include "aqi/warning/rule_set.hpp"
 
+#include <algorithm>
+
 #include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
@@ -57,12 +59,13 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& source) {
   using namespace detail;
   const toml::table root = parse_toml(text, source);
   require_known_keys(root, source,
-                     {"id", "title", "document", "measures", "merge_gap_days", "level", "lift", "downgrade"});
+                     {"id", "title", "document", "year", "measures", "merge_gap_days", "level", "lift", "downgrade"});
   RuleSet r;
   r.id = require_string(root, "id", source);
   r.title = require_string(root, "title", source);
   r.document = require_string(root, "document", source);
   r.measures = optional_string(root, "measures", source);
+  if (root.contains("year")) r.year = whole(require_node(root, "year", source), source, 1);
   if (root.contains("merge_gap_days")) r.merge_gap_days = whole(require_node(root, "merge_gap_days", source), source, 0);
   const auto* levels = root.get_as<toml::array>("level");
   if (!levels || levels->empty()) throw toml_error(source, root, "a rule set needs at least one [[level]]");
@@ -101,11 +104,20 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& source) {
 
 RuleSet RuleSet::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
+// The plans' sets (plans/<id>/warnings.toml, by id), then the other standards (warnings/*.toml),
+// newest document first.
 const std::vector<RuleSet>& builtin_rule_sets() {
   static const std::vector<RuleSet> sets = [] {
     std::vector<RuleSet> v;
-    for (std::string_view file : {"warnings/yiyuan-2019.toml", "warnings/mee-2017.toml", "warnings/beijing-2013.toml"})
+    for (const auto& id : detail::builtin_plan_ids()) {
+      const std::string file = detail::builtin_plan_file(id, "warnings.toml");
       v.push_back(RuleSet::parse(detail::builtin_rule_file(file), detail::builtin_source(file)));
+      if (v.back().id != id)
+        throw ParseError(detail::builtin_source(file), 0, 0, "the rule set of plan '" + id + "' has id '" + v.back().id + "'");
+    }
+    auto others = detail::parse_builtin_folder<RuleSet>("warnings/", RuleSet::parse);
+    std::stable_sort(others.begin(), others.end(), [](const RuleSet& a, const RuleSet& b) { return a.year > b.year; });
+    for (auto& r : others) v.push_back(std::move(r));
     return v;
   }();
   return sets;
@@ -115,5 +127,7 @@ const RuleSet& rule_set(std::string_view id) {
   return detail::find_by_id(builtin_rule_sets(), id, [](const RuleSet& r) -> const std::string& { return r.id; },
                             "rule set", " (or load a file with RuleSet::load)");
 }
+
+std::shared_ptr<const RuleSet> share(const RuleSet& rules) { return detail::share_or_copy(rules, builtin_rule_sets()); }
 
 }  // namespace aqi

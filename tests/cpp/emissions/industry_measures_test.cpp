@@ -121,7 +121,10 @@ TEST(IndustryMeasures, E3KeyIndustriesSayWhatIsNotSourced) {
 }
 
 TEST(IndustryMeasures, FileAndBuiltinAgree) {
-  const auto file = aqi::IndustryMeasures::load(std::string(AQI_RULES_DIR) + "/industry/technical-guide-2020.toml");
+  // The plan's table is the guide's file with the plan folder's own rows (libaqi/rules/plans/).
+  const auto file = aqi::IndustryMeasures::combine(
+      aqi::IndustryMeasures::load(std::string(AQI_RULES_DIR) + "/industry/technical-guide-2020.toml"),
+      aqi::IndustryMeasures::load(std::string(AQI_RULES_DIR) + "/plans/yiyuan-2019/industry_measures.toml"));
   ASSERT_EQ(file.rules().size(), builtin().rules().size());
   for (std::size_t k = 0; k < file.rules().size(); ++k) {
     const auto& a = file.rules()[k];

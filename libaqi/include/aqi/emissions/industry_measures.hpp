@@ -139,6 +139,23 @@ class IndustryMeasures {
 
   static IndustryMeasures load(const std::string& path);
 
+  // A plan's table: the national guide's rows (its key industries) with the plan's own rows (the
+  // industries outside the guide), the plan's first as the county reads its table. A key in both
+  // is a ParseError naming the second row, as a key twice in one file is.
+  static IndustryMeasures combine(const IndustryMeasures& guide, const IndustryMeasures& plan_rows) {
+    IndustryMeasures m = plan_rows;
+    for (const auto& row : guide.rules_) m.add(row, /*replace=*/false);
+    m.reference_.insert(m.reference_.end(), guide.reference_.begin(), guide.reference_.end());
+    m.notes_.insert(m.notes_.end(), guide.notes_.begin(), guide.notes_.end());
+    // One table, one document; each row's file and source still say where it was read.
+    m.document_ = guide.document_ + "; " + plan_rows.document_;
+    m.edition_ = guide.edition_;
+    m.status_ = guide.status_;
+    for (auto& row : m.rules_) row.document = m.document_;
+    for (auto& row : m.reference_) row.document = m.document_;
+    return m;
+  }
+
   // The table with a bureau's rows: a row of `bureau` replaces the row with the same key
   // (industry, grade, response, condition); rows with new keys are added; the others stay.
   // Each row keeps the document it came from.
@@ -229,7 +246,8 @@ class IndustryMeasures {
     if (existing >= 0 && !replace) {
       const auto& first = rules_[static_cast<std::size_t>(existing)];
       throw ParseError(row.file, row.line, 0,
-                       "duplicate rule for " + row.describe() + " (first on line " + std::to_string(first.line) + ")");
+                       "duplicate rule for " + row.describe() + " (first on line " + std::to_string(first.line) +
+                           (first.file == row.file ? std::string() : " of " + first.file) + ")");
     }
     if (existing >= 0) {
       rules_[static_cast<std::size_t>(existing)] = std::move(row);

@@ -3,6 +3,7 @@
 // Data: libaqi/rules/responses/<plan>.toml (compiled in); see the README there.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,8 +79,14 @@ class MeasureCatalogue {
 
 };
 
-// The catalogues libaqi ships, by file under libaqi/rules/ ("responses/yiyuan-2019.toml").
+// The catalogue of a built-in plan ("yiyuan-2019"); throws UnknownName naming the plans.
 // Immutable, parsed once (thread-safe).
+const MeasureCatalogue& measure_catalogue(std::string_view plan_id);
+
+// The same by its former file name, "responses/<plan id>.toml".
 const MeasureCatalogue& builtin_measure_catalogue(std::string_view file = "responses/yiyuan-2019.toml");
+
+// A shared handle for results that refer to the catalogue: built-in ones aliased, others copied.
+std::shared_ptr<const MeasureCatalogue> share(const MeasureCatalogue& catalogue);
 
 }  // namespace aqi

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,7 @@ class RuleSet {
   std::string title;
   std::string document;
   std::string measures;            // the measure catalogue file of its responses (may be empty)
+  int year = 0;                    // the document's year (0: not given); orders the built-in sets
   std::vector<LevelRule> levels;   // level code k (1-based) is levels[k-1]; 0 = none
   int merge_gap_days = 0;          // episodes this close count as one (MEE 2017)
   int lift_first_hours = 36;       // L1: lift when the forecast's first hours are all ≤ …
@@ -123,6 +125,11 @@ const std::vector<RuleSet>& builtin_rule_sets();
 
 // "yiyuan-2019" (the default), "mee-2017", "beijing-2013"; throws UnknownName naming them.
 const RuleSet& rule_set(std::string_view id);
+
+// A shared handle on `rules` for results that refer to it (Warning, SeasonResult): a built-in set
+// is aliased (it lives as long as the program), any other set is copied, so a result never
+// refers to an object its caller may destroy.
+std::shared_ptr<const RuleSet> share(const RuleSet& rules);
 
 inline const RuleSet& yiyuan_2019() { return rule_set("yiyuan-2019"); }
 
