@@ -8,6 +8,7 @@ namespace py = pybind11;
 
 namespace aqi::python {
 void register_errors(py::module_& m);
+void register_result_types(py::module_& m);
 void register_edition(py::module_& m);
 void register_iaqi(py::module_& m);
 void register_air_quality_index(py::module_& m);
@@ -30,6 +31,7 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "libaqi compiled core; use the `aqi` package, not this module directly.";
   m.attr("__version__") = aqi::version;
   aqi::python::register_errors(m);
+  aqi::python::register_result_types(m);
   aqi::python::register_edition(m);
   aqi::python::register_iaqi(m);
   aqi::python::register_air_quality_index(m);
