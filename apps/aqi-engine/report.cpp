@@ -172,13 +172,15 @@ TopUpFacts top_up_facts(const Inventory& inv, const TopUp& t) {
   return f;
 }
 
-// SPEC E1–E10, R3–R6 at one response level; the
+// SPEC E1–E10, R3–R6 at one response level, with the plan's measure table and targets; the
 // top-up when the level's measures fall short.
 CutsFacts cuts_facts(const Scenario& s, ResponseLevel level) {
   const Inventory& inv = *s.inventory;
   CutOptions o;
   o.dust_cap = s.dust_cap;
   o.top_contributors = 3;
+  o.measures = s.plan->industry_measures.get();
+  o.targets = s.plan->targets.get();
   const EmissionCuts c = emission_cuts(inv, level, o);
   CutsFacts f;
   f.response = response(level);
@@ -202,9 +204,9 @@ CutsFacts cuts_facts(const Scenario& s, ResponseLevel level) {
 
 int season_year(const Scenario& s) { return season_of(s.season_start); }
 
-// SPEC K1–K7.
+// SPEC K1–K7 with the plan's kiln rules.
 KilnFacts kiln_facts(const Scenario& s) {
-  const KilnRules& rules = kiln_rules();
+  const KilnRules& rules = *s.plan->kilns;
   const KilnSchedule k = schedule_kilns(s.kilns, season_year(s), {}, rules);
   KilnFacts f;
   f.season = k.season;
@@ -239,7 +241,7 @@ std::vector<DeadlineEntry> deadline_entries(const std::vector<DeadlineFacts>& al
   return out;
 }
 
-// SPEC D1–D4. Working days need the year's holiday notice;
+// SPEC D1–D4 with the plan's deadline rules. Working days need the year's holiday notice;
 // without it the calendar is not guessed (D2), and the rest of the report still stands.
 DeadlineSection deadline_section(const Scenario& s, const SeasonResult& season) {
   DeadlineSection out;
@@ -247,7 +249,7 @@ DeadlineSection deadline_section(const Scenario& s, const SeasonResult& season) 
   o.data_end = ptime(s.season_end + boost::gregorian::days(1));
   std::vector<Deadline> deadlines;
   try {
-    deadlines = deadline_calendar(season_year(s), season.periods, o);
+    deadlines = deadline_calendar(season_year(s), season.periods, o, builtin_holiday_calendar(), *s.plan->deadlines);
   } catch (const CalendarNotAvailable& e) {
     out.unavailable = e.what();
     return out;

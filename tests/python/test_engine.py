@@ -308,6 +308,49 @@ def test_measures_for_a_warning_lifted_before_its_response_in_text_and_json(tmp_
     assert facts_missing_from_json(r.stdout, d) == []
 
 
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name}: {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_scenarios_plan_decides_targets_measures_kilns_deadlines_and_catalogue(scenario):
+    # The default scenario with a copy of its plan, five parts edited; each edit shows in the report.
+    plan = scenario / "plan"
+    shutil.copytree(SOURCE / "libaqi" / "rules" / "plans" / "yiyuan-2019", plan)
+    edit(scenario / "scenario.toml", 'plan = "yiyuan-2019"', 'plan = "./plan"')
+    edit(plan / "targets.toml", 'response = "III"\nso2 = 0.10', 'response = "III"\nso2 = 0.05')
+    edit(plan / "industry_measures.toml", 'industry = "organic_chemical"\ngrade = ""\nresponse = "II"\ncut = 0.2',
+         'industry = "organic_chemical"\ngrade = ""\nresponse = "II"\ncut = 0.5')
+    edit(plan / "kilns.toml", "january_extension_days = 7", "january_extension_days = 10")
+    edit(plan / "deadlines.toml", 'submit_to_zh = "县重污染天气应急指挥部办公室"', 'submit_to_zh = "县应急指挥部值班室"')
+    edit(plan / "deadlines.toml", "time = 15:00:00", "time = 16:00:00")
+    edit(plan / "responses.toml", 'en = "Remind sensitive groups (children, the elderly, the sick) to stop outdoor '
+         'activities."', 'en = "Remind sensitive groups to stay in (edited plan)."')
+    r = run("run", scenario)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(run("run", scenario, "--json").stdout)
+    base = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
+    # R3 with the plan's targets; R4: SO2 and NOx are met as a pair, short by the pair's gap.
+    so2, nox = d["emission_cuts"]["III"]["summary"][:2]
+    assert so2["target"] == 0.05 and "  SO2       8.548     0.126    1.5%      5%  short by" in r.stdout
+    assert so2["shortfall_pp"] == pytest.approx((0.05 + 0.10 - so2["ratio"] - nox["ratio"]) * 100)
+    # E1 with the plan's measure table: the four organic-chemical plants (E095–E098, load-counted,
+    # neither excluded nor protected) cut 50% instead of 20% at Level II: 0.3 × their VOCs
+    # baseline (0.7067 + 0.4024 + 0.196 + 0.1406 t/day) more.
+    vocs = d["emission_cuts"]["II"]["summary"][3]["reduction"] - base["emission_cuts"]["II"]["summary"][3]["reduction"]
+    assert vocs == pytest.approx(0.3 * (0.7067 + 0.4024 + 0.196 + 0.1406))
+    # K4 with the plan's 10 days: B2 (Nov–Jan) ends 01-31 + 10; B3 (Dec–Feb, 2020 a leap year) 02-29 + 10.
+    assert "B2 第二批  2019-11-01 … 2020-02-10 (+10 d, K4)" in r.stdout
+    assert [(b["name"], b["end"]) for b in d["kilns"]["batches"]][1:] == [("B2", "2020-02-10"), ("B3", "2020-03-10")]
+    # D1 with the plan's hour and office: the response from 2019-10-04 00:00 reports at 16:00.
+    assert "2019-10-04 16:00  D1  daily 16:00 progress reports to 县应急指挥部值班室, " in r.stdout
+    assert d["deadlines"][0]["due"] == "2019-10-04 16:00" and d["deadlines"][0]["submit_to_zh"] == "县应急指挥部值班室"
+    # R2 with the plan's catalogue.
+    assert "    III-health-1     Remind sensitive groups to stay in (edited plan)." in r.stdout
+    assert facts_missing_from_json(r.stdout, d) == []
+
+
 def test_language_of_the_text_report():
     english = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "en")
     assert english.returncode == 0 and english.stdout == run("run", SOURCE / "scenarios" / "yiyuan-2019").stdout
