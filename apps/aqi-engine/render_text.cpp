@@ -59,17 +59,19 @@ void timeline(std::ostream& out, const Texts& t, const std::vector<EventFacts>& 
                          {"event", x.columns.event},
                          {"level", x.columns.level},
                          {"response", x.columns.response},
+                         {"response_zh", x.columns.response},
                          {"lead", x.columns.lead},
                          {"reason", x.columns.reason}}));
   for (const auto& e : events) {
     std::string lead;
     if (e.lead_hours) lead = fill(x.lead, {{"hours", *e.lead_hours}}) + (e.short_lead ? x.short_lead : "");
     const std::string reason =
-        e.imposed ? fill(x.imposed_reason, {{"comparison", e.comparison}, {"reason", e.reason}}) : e.reason;
+        e.imposed ? fill(x.imposed_reason, {{"comparison", word(t, e.comparison)}, {"reason", e.reason}}) : e.reason;
     line(out, fill(x.row, {{"time", iso(e.time)},
-                           {"event", e.type},
+                           {"event", word(t, e.type)},
                            {"level", level_label(t, e.level)},
                            {"response", e.response.key},
+                           {"response_zh", e.response.zh},
                            {"lead", lead},
                            {"reason", reason}}));
   }
@@ -95,16 +97,16 @@ void warnings(std::ostream& out, const Texts& t, const Report& r) {
                                {"issued", iso(w.issued)},
                                {"lifted", w.lifted ? iso(*w.lifted) : x.in_force},
                                {"level", level_label(t, w.highest)},
-                               {"response", w.response.zh},
-                               {"response_key", w.response.key},
+                               {"response", w.response.key},
+                               {"response_zh", w.response.zh},
                                {"imposed", w.imposed ? x.superior : ""}}));
     if (const auto* c = r.cuts_at(w.response.level)) line(out, cut_verdict(t, *c));
   }
   for (const auto& p : r.periods)
     line(out, fill(x.period, {{"start", iso(p.start)},
                               {"end", p.end ? iso(*p.end) : x.end_of_data},
-                              {"response", p.response.zh},
-                              {"response_key", p.response.key}}));
+                              {"response", p.response.key},
+                              {"response_zh", p.response.zh}}));
 }
 
 void season(std::ostream& out, const Texts& t, const SeasonCounts& c) {
@@ -119,7 +121,8 @@ void season(std::ostream& out, const Texts& t, const SeasonCounts& c) {
     text += fill(x.item, {{"name", response.key}, {"name_zh", response.zh}, {"count", hours}});
   line(out, text);
   text = x.events;
-  for (const auto& [type, n] : c.events) text += fill(x.item, {{"name", type}, {"name_zh", type}, {"count", n}});
+  for (const auto& [type, n] : c.events)
+    text += fill(x.item, {{"name", word(t, type)}, {"name_zh", word(t, type)}, {"count", n}});
   line(out, text);
 }
 
@@ -152,7 +155,7 @@ std::string measure_line(const Texts& t, const MeasureFacts& m) {
 // Procedures bind every unit alike: listed once, not under each department.
 void measures(std::ostream& out, const Texts& t, const LevelMeasures& m) {
   const auto& x = t.measures;
-  line(out, fill(x.heading, {{"response", m.response.zh}, {"response_key", m.response.key}}));
+  line(out, fill(x.heading, {{"response", m.response.key}, {"response_zh", m.response.zh}}));
   line(out, x.every_unit);
   for (const auto& p : m.procedures) line(out, measure_line(t, p));
   for (const auto& d : m.departments) {
@@ -194,7 +197,7 @@ void top_up(std::ostream& out, const Texts& t, const TopUpFacts& u) {
 void cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
   const auto& x = t.cuts;
   const auto& h = x.columns;
-  line(out, fill(x.heading, {{"response", c.response.zh}, {"response_key", c.response.key}, {"sources", c.sources}}));
+  line(out, fill(x.heading, {{"response", c.response.key}, {"response_zh", c.response.zh}, {"sources", c.sources}}));
   line(out, fill(x.row, {{"pollutant", h.pollutant},
                          {"baseline", h.baseline},
                          {"reduced", h.reduced},

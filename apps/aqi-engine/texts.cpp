@@ -10,6 +10,11 @@ const Texts& texts(Language language) {
   return english_texts();
 }
 
+const std::string& word(const Texts& texts, const std::string& code) {
+  const auto it = texts.common.codes.find(code);
+  return it == texts.common.codes.end() ? code : it->second;
+}
+
 std::optional<Language> parse_language(std::string_view code) {
   if (code == "en") return Language::en;
   return std::nullopt;

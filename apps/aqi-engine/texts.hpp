@@ -1,10 +1,14 @@
 // The words of the text report, one table per language: every heading, label and sentence of a
 // section in one struct, as fill() templates (format.hpp) with named placeholders. The layout code
 // (render_text.cpp) decides what lines a section has and passes every fact it may need, in both
-// languages where the report holds both ({zh}, {en}); a table picks the words and their order. A
-// new language is a new table (texts_<lang>.cpp) and a line in texts(); no layout changes.
+// languages where the report holds both ({zh} and {en}, {response} "II" and {response_zh} "Ⅱ级");
+// a table picks the words and their order. A new language is a new table (texts_<lang>.cpp) and a
+// line in texts() and parse_language(); no layout changes. Comments list each template's
+// placeholders.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +22,9 @@ struct CommonTexts {
   std::string list_separator;  // between items of a list in a line
   std::string no_level;        // a warning level of 0
   std::string level;           // {zh} {en}: a warning level
+  // The words for codes the library names in English only — event types (ISSUE …) and L6
+  // comparisons (stricter …); a code not listed prints as itself.
+  std::map<std::string, std::string, std::less<>> codes;
 };
 
 struct HeaderTexts {
@@ -35,7 +42,9 @@ struct ObservedTexts {           // SPEC A1–A7
 
 struct TimelineTexts {  // SPEC L1–L6
   std::string heading;
-  std::string row;  // {time} {event} {level} {response} {lead} {reason}; with the column names: the heading row
+  // {time} {event} {level} {response} {response_zh} {lead} {reason}; filled with the column names:
+  // the heading row.
+  std::string row;
   struct {
     std::string time, event, level, response, lead, reason;
   } columns;
@@ -46,7 +55,7 @@ struct TimelineTexts {  // SPEC L1–L6
 
 struct WarningsTexts {  // SPEC R1, L2, R3
   std::string heading;
-  std::string warning;   // {number} {issued} {lifted} {level} {response} {imposed}
+  std::string warning;   // {number} {issued} {lifted} {level} {response} {response_zh} {imposed}
   std::string in_force;  // {lifted} of a warning not lifted
   std::string superior;  // {imposed} when a superior command's order is among its events
   std::string cuts;      // {verdicts} {overall}
@@ -54,14 +63,14 @@ struct WarningsTexts {  // SPEC R1, L2, R3
   std::string verdict_separator;
   std::string met, short_of_target;  // {met}
   std::string all_met, not_all_met;  // {overall}
-  std::string period;                // {start} {end} {response}
+  std::string period;                // {start} {end} {response} {response_zh}
   std::string end_of_data;           // {end} of a response still in force
 };
 
 struct SeasonTexts {  // SPEC L3
   std::string heading;
   std::string warning_days, response_hours, events;  // each followed by items
-  std::string item;                                  // {name} {count}
+  std::string item;                                  // {name} {name_zh} {count}
 };
 
 struct VerificationTexts {  // SPEC L4
@@ -73,14 +82,14 @@ struct VerificationTexts {  // SPEC L4
 };
 
 struct MeasuresTexts {     // SPEC R2
-  std::string heading;     // {response} {response_key}
+  std::string heading;     // {response} {response_zh}
   std::string every_unit;  // the heading of the procedures
   std::string department;  // {zh} {en}
   std::string measure;     // {id} {zh} {en}
 };
 
 struct CutsTexts {      // SPEC E1–E10, R3–R6
-  std::string heading;  // {response} {sources}
+  std::string heading;  // {response} {response_zh} {sources}
   std::string row;      // {pollutant} {baseline} {reduced} {ratio} {target} {verdict}
   struct {
     std::string pollutant, baseline, reduced, ratio, target, verdict;
@@ -133,6 +142,9 @@ struct Texts {
   KilnTexts kilns;
   DeadlineTexts deadlines;
 };
+
+// The word of the table for a code (CommonTexts::codes), else the code.
+const std::string& word(const Texts& texts, const std::string& code);
 
 const Texts& english_texts();
 

@@ -10,6 +10,7 @@ void add_english_season(Texts& t) {
   t.common.list_separator = ", ";
   t.common.no_level = "none";
   t.common.level = "{zh} {en}";
+  // No codes: the English report prints the library's codes (ISSUE, stricter …) as they are.
   t.header.title = "libaqi {version} — {name}";
   t.header.scenario = "scenario {dir}; rules {rules}: {title}";
   t.header.season = "season {start} … {end}; forecasts: {forecasts}";
@@ -24,7 +25,7 @@ void add_english_season(Texts& t) {
   t.timeline.short_lead = " <24!";
   t.timeline.imposed_reason = "IMPOSED ({comparison}) — {reason}";
   t.warnings.heading = "WARNINGS AND RESPONSES (SPEC R1, L2)";
-  t.warnings.warning = "  #{number:<2} {issued} → {lifted}  highest {level}, response {response}{imposed}";
+  t.warnings.warning = "  #{number:<2} {issued} → {lifted}  highest {level}, response {response_zh}{imposed}";
   t.warnings.in_force = "in force at the end";
   t.warnings.superior = " (superior command involved)";
   t.warnings.cuts = "      cuts: {verdicts} — {overall}";
@@ -34,7 +35,7 @@ void add_english_season(Texts& t) {
   t.warnings.short_of_target = "SHORT";
   t.warnings.all_met = "targets met";
   t.warnings.not_all_met = "targets NOT met (see EMISSION CUTS)";
-  t.warnings.period = "  response {start} → {end}, up to {response}";
+  t.warnings.period = "  response {start} → {end}, up to {response_zh}";
   t.warnings.end_of_data = "end of data";
   t.season.heading = "SEASON (SPEC L3)";
   t.season.warning_days = "  warning days:";
@@ -44,7 +45,7 @@ void add_english_season(Texts& t) {
   t.verification.heading = "VERIFICATION AGAINST OBSERVATIONS (SPEC L4; days at or above each level)";
   t.verification.row = "  {level:<8} {hits:>5} {misses:>7} {false:>7} {pod:>5.2f} {far:>5.2f} {csi:>5.2f}";
   t.verification.columns = {"level", "hits", "misses", "false", "POD", "FAR", "CSI"};
-  t.measures.heading = "MEASURES AT RESPONSE {response} BY DEPARTMENT (SPEC R2, plan §5.5 and annex 3)";
+  t.measures.heading = "MEASURES AT RESPONSE {response_zh} BY DEPARTMENT (SPEC R2, plan §5.5 and annex 3)";
   t.measures.every_unit = "  every unit";
   t.measures.department = "  {zh} ({en})";
   t.measures.measure = "    {id:<16} {en}";
@@ -52,7 +53,7 @@ void add_english_season(Texts& t) {
 
 void add_english_cuts(Texts& t) {
   auto& c = t.cuts;
-  c.heading = "EMISSION CUTS AT RESPONSE {response} (SPEC E1–E10, R3–R6; {sources} sources, t/day)";
+  c.heading = "EMISSION CUTS AT RESPONSE {response_zh} (SPEC E1–E10, R3–R6; {sources} sources, t/day)";
   c.row = "  {pollutant:<5} {baseline:>9.3f} {reduced:>9.3f} {ratio:>7.1%} {target:>7.0%}  {verdict}";
   c.columns = {"", "baseline", "reduced", "ratio", "target", "verdict"};
   c.met = "met";
