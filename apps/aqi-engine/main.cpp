@@ -33,10 +33,11 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
     const auto& a = args[i];
     if (a == "--json") {
       c.json = true;
-    } else if (a == "--lang" && i + 1 < args.size()) {
-      const auto language = aqi::engine::parse_language(args[++i]);
+    } else if (a == "--lang") {
+      const auto language = i + 1 < args.size() ? aqi::engine::parse_language(args[++i]) : std::nullopt;
       if (!language) {
-        std::fprintf(stderr, "aqi-engine: unknown language %s; expected one of: %s\n", args[i].c_str(),
+        std::fprintf(stderr, "aqi-engine: unknown language %s; expected one of: %s\n",
+                     i < args.size() && args[i] != "--lang" ? args[i].c_str() : "(none)",
                      aqi::engine::join(aqi::engine::language_codes(), ", ").c_str());
         exit_code = 2;
         return std::nullopt;

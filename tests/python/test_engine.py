@@ -356,3 +356,5 @@ def test_language_of_the_text_report():
     assert english.returncode == 0 and english.stdout == run("run", SOURCE / "scenarios" / "yiyuan-2019").stdout
     r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "fr")
     assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language fr; expected one of: en\n"
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang")
+    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language (none); expected one of: en\n"
