@@ -1,5 +1,7 @@
 #include "aqi/warning/measures.hpp"
 
+#include <algorithm>
+
 #include "detail/builtin_rules.hpp"
 #include "detail/toml.hpp"
 
@@ -77,6 +79,30 @@ MeasureCatalogue MeasureCatalogue::parse(std::string_view text, const std::strin
 }
 
 MeasureCatalogue MeasureCatalogue::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
+
+std::vector<ResponseLevel> MeasureCatalogue::response_levels() const {
+  std::vector<ResponseLevel> out;
+  for (ResponseLevel r : all_response_levels)
+    for (const auto& m : measures)
+      if (m.response == r) {
+        out.push_back(r);
+        break;
+      }
+  return out;
+}
+
+ResponseLevel MeasureCatalogue::response_level(std::string_view text) const {
+  const std::vector<ResponseLevel> known = response_levels();
+  try {
+    const ResponseLevel r = parse_response_level(text);
+    if (std::find(known.begin(), known.end(), r) != known.end()) return r;
+  } catch (const UnknownName&) {
+    // Named below with this catalogue's own levels.
+  }
+  std::string names;
+  for (ResponseLevel r : known) names += (names.empty() ? "" : ", ") + std::string(name(r));
+  throw UnknownName("unknown response level '" + std::string(text) + "'; expected one of: " + names);
+}
 
 namespace {
 
