@@ -1,7 +1,7 @@
 // aqi-engine — runs a county scenario through libaqi and prints the decisions: the observed
 // AQI, the season's warning timeline, each warning's response, its measures by department, the
 // emission cuts, the kiln rotation and the deadlines (report.hpp; docs/engine.md).
-//   aqi-engine run <scenario-dir> [--json] [--lang en]
+//   aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]
 // Exit codes: 0 done, 1 bad input (the message names file, line and column), 2 bad usage.
 #include <cstdio>
 #include <iostream>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aqi/error.hpp"
+#include "aqi/scenario.hpp"
 #include "format.hpp"
 #include "render.hpp"
 #include "report.hpp"
@@ -17,13 +18,25 @@
 
 namespace {
 
-constexpr const char* usage = "usage: aqi-engine run <scenario-dir> [--json] [--lang en]\n";
+constexpr const char* usage = "usage: aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]\n";
 
 struct Command {
   std::string scenario;
   bool json = false;
   aqi::engine::Language language = aqi::engine::Language::en;
+  std::optional<aqi::SeasonMode> mode;  // SPEC L7: the scenario's own unless chosen here
 };
+
+// --mode relay|forecast; false (and the message printed) for anything else.
+bool parse_mode(const std::vector<std::string>& args, std::size_t& i, Command& c) {
+  const std::string value = i + 1 < args.size() ? args[++i] : "(none)";
+  if (value != "relay" && value != "forecast") {
+    std::fprintf(stderr, "aqi-engine: unknown mode %s; expected relay or forecast\n", value.c_str());
+    return false;
+  }
+  c.mode = aqi::parse_season_mode(value);
+  return true;
+}
 
 // The command line, or the exit code when there is nothing to run (help, bad usage).
 std::optional<Command> parse_args(const std::vector<std::string>& args, int& exit_code) {
@@ -43,6 +56,11 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
         return std::nullopt;
       }
       c.language = *language;
+    } else if (a == "--mode") {
+      if (!parse_mode(args, i, c)) {
+        exit_code = 2;
+        return std::nullopt;
+      }
     } else if (a == "-h" || a == "--help") {
       std::fputs(usage, stdout);
       exit_code = 0;
@@ -71,7 +89,9 @@ int main(int argc, char** argv) {
   const auto command = parse_args({argv + 1, argv + argc}, exit_code);
   if (!command) return exit_code;
   try {
-    const auto report = aqi::engine::make_report(command->scenario);
+    aqi::Scenario scenario = aqi::load_scenario(command->scenario);
+    if (command->mode) aqi::choose_mode(scenario, *command->mode);
+    const auto report = aqi::engine::build_report(scenario);
     if (command->json) {
       std::cout << aqi::engine::render_json(report) << '\n';
     } else {

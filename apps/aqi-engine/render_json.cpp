@@ -32,7 +32,10 @@ json scenario(const ScenarioFacts& s) {
           {"rules_title", s.rules_title},
           {"plan", {{"id", s.plan_id}, {"title", s.plan_title}, {"document", s.plan_document}}},
           {"season", {{"start", iso(s.season_start)}, {"end", iso(s.season_end)}}},
-          {"forecasts", s.forecasts}};
+          {"forecasts", s.forecasts},
+          {"mode", s.mode},
+          {"orders", s.orders},
+          {"unused", s.unused}};
 }
 
 void add_observed(json& out, const ObservedFacts& o) {
@@ -66,8 +69,62 @@ json events(const std::vector<EventFacts>& events) {
                    {"imposed", e.imposed},
                    {"county_level", e.county_level.en},
                    {"comparison", e.comparison},
-                   {"reason", e.reason}});
+                   {"reason", e.reason},
+                   {"doc_no", e.doc_no},
+                   {"issuer", e.issuer},
+                   {"note", e.note}});
   return out;
+}
+
+// SPEC L8–L11: the orders relayed, each with the county's forecast beside it.
+json orders(const std::vector<OrderFacts>& orders) {
+  json out = json::array();
+  for (const auto& o : orders)
+    out.push_back({{"issued", iso(o.issued)},
+                   {"event", o.event},
+                   {"level", o.level.en},
+                   {"level_zh", o.level.zh},
+                   {"response", o.response.key},
+                   {"response_zh", o.response.zh},
+                   {"response_start", iso(o.response_start)},
+                   {"expected_end", iso(o.expected_end)},
+                   {"doc_no", o.doc_no},
+                   {"issuer", o.issuer},
+                   {"lead_hours", number(o.lead_hours)},
+                   {"short_lead", o.short_lead},
+                   {"county_level", o.county_level.code < 0 ? json(nullptr) : json(o.county_level.en)},
+                   {"county_level_zh", o.county_level.zh},
+                   {"comparison", o.comparison},
+                   {"note", o.note},
+                   {"event_index", o.event_index}});
+  return out;
+}
+
+json advice(const std::vector<AdviceFacts>& advice) {
+  json out = json::array();
+  for (const auto& a : advice)
+    out.push_back({{"time", iso(a.time)},
+                   {"forecast_level", a.forecast_level.en},
+                   {"forecast_level_zh", a.forecast_level.zh},
+                   {"order_level", a.order_level.en},
+                   {"order_level_zh", a.order_level.zh},
+                   {"run_first", iso(a.first)},
+                   {"run_last", iso(a.last)},
+                   {"note", a.note}});
+  return out;
+}
+
+json expected(const Report& r) {
+  json runs = json::array();
+  for (const auto& e : r.expected)
+    runs.push_back({{"time", iso(e.time)},
+                    {"level", e.level.en},
+                    {"level_zh", e.level.zh},
+                    {"run_first", iso(e.first)},
+                    {"run_last", iso(e.last)},
+                    {"lead_hours", e.lead_hours},
+                    {"reason", e.reason}});
+  return {{"issue_horizon_hours", r.issue_horizon_hours}, {"runs", runs}};
 }
 
 json warnings(const std::vector<WarningFacts>& warnings) {
@@ -81,7 +138,10 @@ json warnings(const std::vector<WarningFacts>& warnings) {
                    {"response", w.response.key},
                    {"response_zh", w.response.zh},
                    {"imposed", w.imposed},
-                   {"events", indices(w.events)}});
+                   {"events", indices(w.events)},
+                   {"doc_no", w.doc_no},
+                   {"response_period", w.period ? json(*w.period) : json(nullptr)},
+                   {"no_response", w.no_response}});
   return out;
 }
 
@@ -90,8 +150,13 @@ void add_season(json& out, const Report& r) {
   for (const auto& d : r.days)
     days.push_back({{"date", iso(d.day)}, {"warning", d.warning.en}, {"response", d.response.key}});
   for (const auto& p : r.periods)
-    periods.push_back(
-        {{"start", iso(p.start)}, {"end", iso(p.end)}, {"response", p.response.key}, {"response_zh", p.response.zh}});
+    periods.push_back({{"start", iso(p.start)},
+                       {"end", iso(p.end)},
+                       {"response", p.response.key},
+                       {"response_zh", p.response.zh},
+                       {"level", p.level.en},
+                       {"level_zh", p.level.zh},
+                       {"doc_no", p.doc_no}});
   for (const auto& v : r.verification)
     verification.push_back({{"level", v.level.en},
                             {"level_zh", v.level.zh},
@@ -107,10 +172,17 @@ void add_season(json& out, const Report& r) {
   for (const auto& [response, n] : r.counts.response_hours) response_hours[response.key] = n;
   for (const auto& [type, n] : r.counts.events) event_counts[type] = n;
   out["events"] = events(r.events);
+  out["orders"] = orders(r.orders);
+  out["advice"] = advice(r.advice);
+  out["expected"] = expected(r);
   out["days"] = days;
   out["warnings"] = warnings(r.warnings);
   out["response_periods"] = periods;
-  out["counts"] = {{"warning_days", warning_days}, {"response_hours", response_hours}, {"events", event_counts}};
+  out["counts"] = {{"warning_days", warning_days},
+                   {"response_hours", response_hours},
+                   {"events", event_counts},
+                   {"flaps", r.counts.flaps},
+                   {"flap_window_hours", r.counts.flap_window_hours}};
   out["verification"] = verification;
 }
 

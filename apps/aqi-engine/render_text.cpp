@@ -39,6 +39,9 @@ void header(std::ostream& out, const Texts& t, const ScenarioFacts& s) {
   line(out, fill(t.header.scenario, {{"dir", s.dir}, {"rules", s.rules_id}, {"title", s.rules_title}}));
   line(out,
        fill(t.header.season, {{"start", iso(s.season_start)}, {"end", iso(s.season_end)}, {"forecasts", s.forecasts}}));
+  line(out, s.mode == "relay" ? fill(t.header.mode_relay, {{"orders", s.orders}, {"forecasts", s.forecasts}})
+                              : fill(t.header.mode_forecast, {{"forecasts", s.forecasts}}));
+  if (!s.unused.empty()) line(out, fill(t.header.unused, {{"files", join(s.unused, t.common.list_separator)}}));
 }
 
 void observed(std::ostream& out, const Texts& t, const ObservedFacts& o) {
@@ -74,7 +77,69 @@ void timeline(std::ostream& out, const Texts& t, const std::vector<EventFacts>& 
                            {"response_zh", e.response.zh},
                            {"lead", lead},
                            {"reason", reason}}));
+    if (!e.note.empty()) line(out, fill(x.note, {{"note", e.note}}));
   }
+}
+
+std::string lead_text(const Texts& t, const std::optional<double>& hours, bool short_lead) {
+  if (!hours) return "";
+  return fill(t.timeline.lead, {{"hours", *hours}}) + (short_lead ? t.timeline.short_lead : "");
+}
+
+// SPEC L8–L11: each order with its response start, lead time, the county's forecast beside it.
+void orders(std::ostream& out, const Texts& t, const std::vector<OrderFacts>& orders) {
+  const auto& x = t.orders;
+  const auto& c = x.columns;
+  line(out, x.heading);
+  line(out, fill(x.row, {{"issued", c.issued},
+                         {"event", c.event},
+                         {"level", c.level},
+                         {"response", c.response},
+                         {"response_zh", c.response},
+                         {"start", c.start},
+                         {"end", c.end},
+                         {"lead", c.lead},
+                         {"doc_no", c.doc_no},
+                         {"issuer", c.issuer}}));
+  for (const auto& o : orders) {
+    line(out, fill(x.row, {{"issued", iso(o.issued)},
+                           {"event", word(t, o.event)},
+                           {"level", level_label(t, o.level)},
+                           {"response", o.response.key},
+                           {"response_zh", o.response.zh},
+                           {"start", o.response_start ? iso(*o.response_start) : x.at_once},
+                           {"end", o.expected_end ? iso(*o.expected_end) : ""},
+                           {"lead", lead_text(t, o.lead_hours, o.short_lead)},
+                           {"doc_no", o.doc_no},
+                           {"issuer", o.issuer}}));
+    line(out, o.county_level.code < 0
+                  ? x.no_county
+                  : fill(x.county, {{"level", level_label(t, o.county_level)}, {"comparison", word(t, o.comparison)}}));
+    if (!o.note.empty()) line(out, fill(x.note, {{"note", o.note}}));
+  }
+}
+
+// SPEC L10.
+void advice(std::ostream& out, const Texts& t, const std::vector<AdviceFacts>& advice) {
+  line(out, t.advice.heading);
+  for (const auto& a : advice)
+    line(out, fill(t.advice.row, {{"time", iso(a.time)},
+                                  {"forecast", level_label(t, a.forecast_level)},
+                                  {"order", level_label(t, a.order_level)},
+                                  {"first", iso(a.first)},
+                                  {"last", iso(a.last)},
+                                  {"note", a.note}}));
+}
+
+// SPEC L12.
+void expected(std::ostream& out, const Texts& t, const Report& r) {
+  line(out, fill(t.expected.heading, {{"hours", r.issue_horizon_hours}}));
+  for (const auto& e : r.expected)
+    line(out, fill(t.expected.row, {{"time", iso(e.time)},
+                                    {"level", level_label(t, e.level)},
+                                    {"first", iso(e.first)},
+                                    {"last", iso(e.last)},
+                                    {"lead", e.lead_hours}}));
 }
 
 // One line: each pollutant's ratio against its target (R3–R4).
@@ -91,6 +156,9 @@ std::string cut_verdict(const Texts& t, const CutsFacts& c) {
 
 void warnings(std::ostream& out, const Texts& t, const Report& r) {
   const auto& x = t.warnings;
+  const auto document = [&](const std::string& doc_no) {
+    return doc_no.empty() ? std::string() : fill(x.document, {{"doc_no", doc_no}});
+  };
   line(out, x.heading);
   for (const auto& w : r.warnings) {
     line(out, fill(x.warning, {{"number", w.number},
@@ -99,14 +167,18 @@ void warnings(std::ostream& out, const Texts& t, const Report& r) {
                                {"level", level_label(t, w.highest)},
                                {"response", w.response.key},
                                {"response_zh", w.response.zh},
-                               {"imposed", w.imposed ? x.superior : ""}}));
+                               {"imposed", w.imposed ? x.superior : ""},
+                               {"doc_no", document(w.doc_no)}}));
+    if (!w.no_response.empty()) line(out, fill(x.no_response, {{"reason", w.no_response}}));
     if (const auto* c = r.cuts_at(w.response.level)) line(out, cut_verdict(t, *c));
   }
   for (const auto& p : r.periods)
     line(out, fill(x.period, {{"start", iso(p.start)},
                               {"end", p.end ? iso(*p.end) : x.end_of_data},
                               {"response", p.response.key},
-                              {"response_zh", p.response.zh}}));
+                              {"response_zh", p.response.zh},
+                              {"level", level_label(t, p.level)},
+                              {"doc_no", document(p.doc_no)}}));
 }
 
 void season(std::ostream& out, const Texts& t, const SeasonCounts& c) {
@@ -124,6 +196,7 @@ void season(std::ostream& out, const Texts& t, const SeasonCounts& c) {
   for (const auto& [type, n] : c.events)
     text += fill(x.item, {{"name", word(t, type)}, {"name_zh", word(t, type)}, {"count", n}});
   line(out, text);
+  line(out, fill(x.flaps, {{"count", c.flaps}, {"hours", c.flap_window_hours}}));
 }
 
 void verification(std::ostream& out, const Texts& t, const std::vector<VerificationRow>& rows) {
@@ -275,6 +348,23 @@ void deadlines(std::ostream& out, const Texts& t, const DeadlineSection& d) {
   }
 }
 
+// Relay mode: the orders and the advice; forecast mode: the timeline and the runs beyond the horizon.
+void season_timeline(std::ostream& out, const Texts& t, const Report& r) {
+  if (r.scenario.mode == "relay") {
+    orders(out, t, r.orders);
+    if (!r.advice.empty()) {
+      out << '\n';
+      advice(out, t, r.advice);
+    }
+    return;
+  }
+  timeline(out, t, r.events);
+  if (!r.expected.empty()) {
+    out << '\n';
+    expected(out, t, r);
+  }
+}
+
 }  // namespace
 
 // Every section after the header begins with an empty line.
@@ -283,7 +373,7 @@ void render_text(const Report& r, const Texts& t, std::ostream& out) {
   out << '\n';
   observed(out, t, r.observed);
   out << '\n';
-  timeline(out, t, r.events);
+  season_timeline(out, t, r);
   out << '\n';
   warnings(out, t, r);
   out << '\n';

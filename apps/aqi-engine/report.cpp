@@ -18,7 +18,9 @@ std::optional<double> number(double v) { return std::isnan(v) ? std::nullopt : s
 
 std::optional<ptime> when(ptime t) { return t.is_special() ? std::nullopt : std::optional<ptime>(t); }
 
+// Code -1 (no forecast of the county yet) is named "" in both languages.
 WarningLevel warning_level(const RuleSet& rules, int code) {
+  if (code < 0) return {code, "", ""};
   WarningLevel w{code, rules.level_name(code), ""};
   if (code > 0) w.zh = rules.levels.at(static_cast<std::size_t>(code - 1)).name_zh;
   return w;
@@ -40,6 +42,11 @@ ScenarioFacts scenario_facts(const Scenario& s) {
   f.season_start = s.season_start;
   f.season_end = s.season_end;
   f.forecasts = s.forecast_source;
+  f.mode = std::string(name(s.mode));
+  f.orders = s.orders_source;
+  // SPEC L7: what the other mode would use is named, not silently dropped.
+  if (s.mode == SeasonMode::forecast && !s.orders_source.empty()) f.unused.push_back(s.orders_source);
+  if (s.mode == SeasonMode::relay && !s.imposed_source.empty()) f.unused.push_back(s.imposed_source);
   return f;
 }
 
@@ -80,29 +87,59 @@ EventFacts event_facts(const RuleSet& rules, const SeasonEvent& e) {
   f.county_level = warning_level(rules, e.county_level);
   f.comparison = std::string(name(e.comparison));
   f.reason = e.reason;
+  f.doc_no = e.doc_no;
+  f.issuer = e.issuer;
+  f.note = e.note;
   return f;
 }
 
-// One warning from its ISSUE to its LIFT: the events between, its highest level, whether a
-// superior command's order is among them.
-std::vector<WarningFacts> warnings_of(const RuleSet& rules, const std::vector<SeasonEvent>& events) {
-  std::vector<WarningFacts> out;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    const auto& e = events[i];
-    if (e.previous == 0 && e.level > 0) {
-      WarningFacts w;
-      w.number = static_cast<int>(out.size()) + 1;
-      w.issued = e.time;
-      out.push_back(w);
-    }
-    if (out.empty()) continue;
-    auto& w = out.back();
-    w.events.push_back(i);
-    if (e.level > w.highest.code) w.highest = warning_level(rules, e.level);
-    w.imposed = w.imposed || e.imposed;
-    if (e.type == EventType::lift) w.lifted = e.time;
+// SPEC L8, L11, L10: each relayed order beside its event.
+std::vector<OrderFacts> order_facts(const RuleSet& rules, const SeasonResult& r) {
+  std::vector<OrderFacts> out;
+  for (std::size_t i = 0; i < r.events.size(); ++i) {
+    const SeasonEvent& e = r.events[i];
+    if (e.order < 0) continue;
+    const Order& o = r.orders[static_cast<std::size_t>(e.order)];
+    OrderFacts f;
+    f.issued = o.issued;
+    f.event = std::string(name(o.event));
+    f.level = warning_level(rules, o.level);
+    f.response = response(rules.response(o.level));
+    if (o.event != EventType::lift) f.response_start = o.response_start;
+    f.expected_end = when(o.expected_end);
+    f.doc_no = o.doc_no;
+    f.issuer = o.issuer;
+    f.lead_hours = number(e.lead_hours);
+    f.short_lead = e.short_lead;
+    f.county_level = warning_level(rules, e.county_level);
+    f.comparison = std::string(name(e.comparison));
+    f.note = e.note;
+    f.event_index = i;
+    out.push_back(std::move(f));
   }
-  for (auto& w : out) w.response = response(rules.response(w.highest.code));
+  return out;
+}
+
+// Each warning of the season (the library's, ISSUE to LIFT): its events, highest level, response
+// period or why it has none, and whether a superior command's order is among its events.
+std::vector<WarningFacts> warning_facts(const RuleSet& rules, const SeasonResult& r) {
+  std::vector<WarningFacts> out;
+  for (const WarningPeriod& w : r.warnings) {
+    WarningFacts f;
+    f.number = static_cast<int>(out.size()) + 1;
+    f.issued = w.issued;
+    f.lifted = when(w.lifted);
+    f.highest = warning_level(rules, w.highest);
+    f.response = response(rules.response(w.highest));
+    for (std::size_t i = w.first_event; i <= w.last_event; ++i) {
+      f.events.push_back(i);
+      f.imposed = f.imposed || r.events[i].imposed;
+    }
+    f.doc_no = w.doc_no;
+    if (w.period != WarningPeriod::no_period) f.period = w.period;
+    if (!f.period && f.lifted) f.no_response = "lifted before the response began (SPEC L2)";
+    out.push_back(std::move(f));
+  }
   return out;
 }
 
@@ -112,14 +149,30 @@ SeasonCounts season_counts(const RuleSet& rules, const SeasonResult& r) {
     c.warning_days.emplace_back(warning_level(rules, k), r.warning_days[static_cast<std::size_t>(k)]);
   for (const auto& [level, hours] : r.response_hours) c.response_hours.emplace_back(response(level), hours);
   for (const auto& [type, n] : r.event_counts) c.events.emplace_back(name(type), n);
+  c.flaps = r.flaps;
+  c.flap_window_hours = rules.flap_window_hours;
   return c;
 }
 
-// The warning part: events, warnings, responses, days, counts and the verification (L1–L6).
+// L10 and L12: the advice of the county's forecasts (relay), the runs beyond the horizon (forecast).
+void add_advice_and_expected(Report& rep, const RuleSet& rules, const SeasonResult& r) {
+  for (const auto& a : r.advice)
+    rep.advice.push_back(
+        {a.time, warning_level(rules, a.forecast_level), warning_level(rules, a.order_level), a.first, a.last, a.note});
+  rep.issue_horizon_hours = rules.issue_horizon_hours;
+  for (const auto& x : r.expected)
+    rep.expected.push_back({x.time, warning_level(rules, x.level), x.first, x.last, x.lead_hours, x.reason});
+}
+
+// The warning part: events, orders, advice, runs beyond the horizon, warnings, responses, days,
+// counts and the verification (L1–L12).
 void add_season(Report& rep, const RuleSet& rules, const SeasonResult& r) {
   for (const auto& e : r.events) rep.events.push_back(event_facts(rules, e));
-  rep.warnings = warnings_of(rules, r.events);
-  for (const auto& p : r.periods) rep.periods.push_back({p.start, when(p.end), response(p.highest)});
+  rep.orders = order_facts(rules, r);
+  add_advice_and_expected(rep, rules, r);
+  rep.warnings = warning_facts(rules, r);
+  for (const auto& p : r.periods)
+    rep.periods.push_back({p.start, when(p.end), response(p.highest), warning_level(rules, p.level), p.doc_no});
   for (const auto& d : r.days) rep.days.push_back({d.day, warning_level(rules, d.warning), response(d.response)});
   rep.counts = season_counts(rules, r);
   for (const auto& v : r.verification)

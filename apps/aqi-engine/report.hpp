@@ -40,7 +40,10 @@ struct ScenarioFacts {
   std::string rules_id, rules_title;
   std::string plan_id, plan_title, plan_document;
   date season_start, season_end;
-  std::string forecasts;  // the file, or how perfect forecasts were made
+  std::string forecasts;            // the file, or how perfect forecasts were made
+  std::string mode;                 // SPEC L7: "relay" or "forecast"
+  std::string orders;               // the orders file, "" without
+  std::vector<std::string> unused;  // inputs of the other mode, which this run does not use
 };
 
 // SPEC A1–A7: the observed AQI.
@@ -78,9 +81,46 @@ struct EventFacts {
   std::optional<ptime> response_from;  // L2
   std::optional<double> lead_hours;    // L5
   bool short_lead = false;
-  bool imposed = false;  // L6: by the superior command
-  WarningLevel county_level;
-  std::string comparison;  // L6: consistent, stricter, weaker; "" for the county's own events
+  bool imposed = false;       // L6: by the superior command
+  WarningLevel county_level;  // code -1: no forecast of the county yet (relay mode)
+  std::string comparison;     // L6, L10: consistent, stricter, weaker; "" for the county's own events
+  std::string reason;
+  std::string doc_no, issuer;  // L8: the order's (relay mode)
+  std::string note;            // a LIFT before the response began (L2), a short lead (L5, L11), a flap (L12)
+};
+
+// SPEC L8, L11: one order of the superior command as relayed, with the county's forecast beside it
+// (L10) and its event's note.
+struct OrderFacts {
+  ptime issued;
+  std::string event;  // ISSUE, UPGRADE, DOWNGRADE, LIFT
+  WarningLevel level;
+  Response response;
+  std::optional<ptime> response_start;  // none for a LIFT (it ends the response, L9)
+  std::optional<ptime> expected_end;
+  std::string doc_no, issuer;
+  std::optional<double> lead_hours;  // L11: ISSUE, UPGRADE
+  bool short_lead = false;
+  WarningLevel county_level;  // code -1: no forecast of the county yet
+  std::string comparison;
+  std::string note;
+  std::size_t event_index = 0;  // into Report::events
+};
+
+// SPEC L10: an issue day on which the county's forecast meets a level no order in force gives.
+struct AdviceFacts {
+  ptime time;
+  WarningLevel forecast_level, order_level;
+  date first, last;  // the forecast's qualifying run
+  std::string note;
+};
+
+// SPEC L12: a run beyond the issue horizon, logged, not issued.
+struct ExpectedFacts {
+  ptime time;
+  WarningLevel level;
+  date first, last;
+  double lead_hours = 0;
   std::string reason;
 };
 
@@ -90,9 +130,12 @@ struct WarningFacts {
   ptime issued;
   std::optional<ptime> lifted;
   WarningLevel highest;
-  Response response;                // the response of its highest level
-  bool imposed = false;             // a superior command's order is among its events
-  std::vector<std::size_t> events;  // indices into Report::events
+  Response response;                  // the response of its highest level
+  bool imposed = false;               // a superior command's order is among its events
+  std::vector<std::size_t> events;    // indices into Report::events
+  std::string doc_no;                 // the ISSUE order's (relay mode)
+  std::optional<std::size_t> period;  // its response, an index into Report::periods
+  std::string no_response;            // why it has none: "lifted before the response began (SPEC L2)"
 };
 
 // SPEC L2: a continuous response.
@@ -100,6 +143,8 @@ struct PeriodFacts {
   ptime start;
   std::optional<ptime> end;  // none while still in force at the end of the data
   Response response;         // the highest level reached
+  WarningLevel level;        // the warning level that set it
+  std::string doc_no;        // L9: the order that began it
 };
 
 struct DayFacts {
@@ -111,8 +156,10 @@ struct DayFacts {
 // SPEC L3.
 struct SeasonCounts {
   std::vector<std::pair<WarningLevel, int>> warning_days;  // every level, 0 (none) first
-  std::vector<std::pair<Response, int>> response_hours;
+  std::vector<std::pair<Response, double>> response_hours;
   std::vector<std::pair<std::string, int>> events;  // by event type
+  int flaps = 0;                                    // L12
+  int flap_window_hours = 48;                       // the rule set's
 };
 
 // SPEC L4.
@@ -252,6 +299,10 @@ struct Report {
   ScenarioFacts scenario;
   ObservedFacts observed;
   std::vector<EventFacts> events;
+  std::vector<OrderFacts> orders;       // relay mode (L8–L11)
+  std::vector<AdviceFacts> advice;      // relay mode with the county's forecasts (L10)
+  std::vector<ExpectedFacts> expected;  // forecast mode (L12)
+  int issue_horizon_hours = 72;         // the rule set's (L12)
   std::vector<DayFacts> days;
   std::vector<WarningFacts> warnings;
   std::vector<PeriodFacts> periods;

@@ -28,9 +28,12 @@ struct CommonTexts {
 };
 
 struct HeaderTexts {
-  std::string title;     // {version} {name}
-  std::string scenario;  // {dir} {rules} {title}
-  std::string season;    // {start} {end} {forecasts}
+  std::string title;          // {version} {name}
+  std::string scenario;       // {dir} {rules} {title}
+  std::string season;         // {start} {end} {forecasts}
+  std::string mode_relay;     // SPEC L7: {orders} {forecasts}
+  std::string mode_forecast;  // {forecasts}
+  std::string unused;         // {files}: inputs of the other mode
 };
 
 struct ObservedTexts {           // SPEC A1–A7
@@ -51,11 +54,36 @@ struct TimelineTexts {  // SPEC L1–L6
   std::string lead;            // {hours}
   std::string short_lead;      // after a lead under 24 h
   std::string imposed_reason;  // {comparison} {reason}
+  std::string note;            // {note}: a line under an event
+};
+
+struct OrdersTexts {  // SPEC L8–L11, relay mode
+  std::string heading;
+  // {issued} {event} {level} {response} {response_zh} {start} {end} {lead} {doc_no} {issuer}; filled
+  // with the column names: the heading row.
+  std::string row;
+  struct {
+    std::string issued, event, level, response, start, end, lead, doc_no, issuer;
+  } columns;
+  std::string at_once;    // {start} of an order without its own response start (a LIFT)
+  std::string county;     // {level} {comparison}: the county's forecast beside the order (L10)
+  std::string no_county;  // no forecast of the county yet
+  std::string note;       // {note}
+};
+
+struct AdviceTexts {  // SPEC L10
+  std::string heading;
+  std::string row;  // {time} {forecast} {order} {first} {last} {note}
+};
+
+struct ExpectedTexts {  // SPEC L12
+  std::string heading;  // {hours}: the issue horizon
+  std::string row;      // {time} {level} {first} {last} {lead}
 };
 
 struct WarningsTexts {  // SPEC R1, L2, R3
   std::string heading;
-  std::string warning;   // {number} {issued} {lifted} {level} {response} {response_zh} {imposed}
+  std::string warning;   // {number} {issued} {lifted} {level} {response} {response_zh} {imposed} {doc_no}
   std::string in_force;  // {lifted} of a warning not lifted
   std::string superior;  // {imposed} when a superior command's order is among its events
   std::string cuts;      // {verdicts} {overall}
@@ -63,14 +91,17 @@ struct WarningsTexts {  // SPEC R1, L2, R3
   std::string verdict_separator;
   std::string met, short_of_target;  // {met}
   std::string all_met, not_all_met;  // {overall}
-  std::string period;                // {start} {end} {response} {response_zh}
+  std::string period;                // {start} {end} {response} {response_zh} {level} {doc_no}
   std::string end_of_data;           // {end} of a response still in force
+  std::string no_response;           // {reason}: a warning without a response (L2)
+  std::string document;              // {doc_no} of a warning's or a response's order, when it has one
 };
 
 struct SeasonTexts {  // SPEC L3
   std::string heading;
   std::string warning_days, response_hours, events;  // each followed by items
   std::string item;                                  // {name} {name_zh} {count}
+  std::string flaps;                                 // {count} {hours}: the window (L12)
 };
 
 struct VerificationTexts {  // SPEC L4
@@ -134,6 +165,9 @@ struct Texts {
   HeaderTexts header;
   ObservedTexts observed;
   TimelineTexts timeline;
+  OrdersTexts orders;
+  AdviceTexts advice;
+  ExpectedTexts expected;
   WarningsTexts warnings;
   SeasonTexts season;
   VerificationTexts verification;

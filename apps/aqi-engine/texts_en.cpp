@@ -14,6 +14,9 @@ void add_english_season(Texts& t) {
   t.header.title = "libaqi {version} — {name}";
   t.header.scenario = "scenario {dir}; rules {rules}: {title}";
   t.header.season = "season {start} … {end}; forecasts: {forecasts}";
+  t.header.mode_relay = "mode relay (SPEC L7): the orders of {orders} decide; the forecasts give advice (L10)";
+  t.header.mode_forecast = "mode forecast (SPEC L7, L12): the rules applied to the forecasts";
+  t.header.unused = "not used in this mode: {files}";
   t.observed.heading = "OBSERVED AQI (SPEC A1–A7) — {days} days";
   t.observed.category = "  {zh:<8} {en:<20} {days:>3} days";
   t.observed.missing_category = "missing";
@@ -24,8 +27,22 @@ void add_english_season(Texts& t) {
   t.timeline.lead = "{hours:.0f} h";
   t.timeline.short_lead = " <24!";
   t.timeline.imposed_reason = "IMPOSED ({comparison}) — {reason}";
+  t.timeline.note = "      note: {note}";
+  t.orders.heading = "ORDERS OF THE SUPERIOR COMMAND (SPEC L8–L11; lead time = issue to the response start)";
+  t.orders.row =
+      "  {issued:<16}  {event:<9}  {level:<10}  {response:<4}  {start:<16}  {end:<16}  {lead:<9}  {doc_no}  {issuer}";
+  t.orders.columns = {"issued",       "event", "level",    "resp",  "response start",
+                      "expected end", "lead",  "document", "issuer"};
+  t.orders.at_once = "";
+  t.orders.county = "      county forecast: {level} ({comparison})";
+  t.orders.no_county = "      county forecast: none issued yet";
+  t.orders.note = "      note: {note}";
+  t.advice.heading = "ADVICE FROM THE COUNTY'S FORECASTS (SPEC L10; a level no order in force gives)";
+  t.advice.row = "  {time:<16}  forecast {forecast:<10}  orders {order:<10}  {note}";
+  t.expected.heading = "RUNS BEYOND THE ISSUE HORIZON OF {hours} H (SPEC L12; logged, not issued)";
+  t.expected.row = "  {time:<16}  {level:<10}  run {first} … {last}  {lead:.0f} h ahead";
   t.warnings.heading = "WARNINGS AND RESPONSES (SPEC R1, L2)";
-  t.warnings.warning = "  #{number:<2} {issued} → {lifted}  highest {level}, response {response_zh}{imposed}";
+  t.warnings.warning = "  #{number:<2} {issued} → {lifted}  highest {level}, response {response_zh}{imposed}{doc_no}";
   t.warnings.in_force = "in force at the end";
   t.warnings.superior = " (superior command involved)";
   t.warnings.cuts = "      cuts: {verdicts} — {overall}";
@@ -35,13 +52,16 @@ void add_english_season(Texts& t) {
   t.warnings.short_of_target = "SHORT";
   t.warnings.all_met = "targets met";
   t.warnings.not_all_met = "targets NOT met (see EMISSION CUTS)";
-  t.warnings.period = "  response {start} → {end}, up to {response_zh}";
+  t.warnings.period = "  response {start} → {end}, up to {response_zh}{doc_no}";
+  t.warnings.document = " — {doc_no}";
   t.warnings.end_of_data = "end of data";
+  t.warnings.no_response = "      no response: {reason}";
   t.season.heading = "SEASON (SPEC L3)";
   t.season.warning_days = "  warning days:";
   t.season.response_hours = "  response hours:";
   t.season.events = "  events:";
   t.season.item = " {name} {count};";
+  t.season.flaps = "  flaps (a LIFT then an ISSUE within {hours} h, L12): {count}";
   t.verification.heading = "VERIFICATION AGAINST OBSERVATIONS (SPEC L4; days at or above each level)";
   t.verification.row = "  {level:<8} {hits:>5} {misses:>7} {false:>7} {pod:>5.2f} {far:>5.2f} {csi:>5.2f}";
   t.verification.columns = {"level", "hits", "misses", "false", "POD", "FAR", "CSI"};

@@ -9,11 +9,12 @@ AQI from concentrations (HJ 633-2012 / HJ 633-2026, SPEC A1–A7):
 Plans (a county's plan as one folder of data: rules, catalogue, targets, kilns, deadlines):
     aqi.plan("yiyuan-2019") or aqi.plan("path/to/folder"), aqi.PLANS
 
-Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L6):
+Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L12):
     aqi.classify_daily / classify_hourly / classify_daily_range -> aqi.Warning
     aqi.classify_batch(values), aqi.level_probabilities(values, member_axis=…)
     aqi.measures(response="II"), aqi.tasks(department=…, response=…), aqi.departments()
-    aqi.run_season(forecasts, observations=…), aqi.perfect_forecasts(observed)
+    aqi.run_season(orders=…, forecasts=…) (relay, L7–L11), aqi.run_season(forecasts, mode="forecast") (L1–L6, L12)
+    aqi.read_orders(path or frame), aqi.perfect_forecasts(observed)
 
 Emission cuts and targets (SPEC E1–E10, R3–R6):
     aqi.Inventory.read_csv(path), aqi.Inventory(frame)   the emission-reduction inventory
@@ -34,7 +35,7 @@ Rule IDs (A1, W3 …) refer to the project's SPEC.md.
 from ._core import ScenarioError, __version__
 from .plans import PLANS, Plan, plan
 from .measures import departments, measures, tasks
-from .season import SeasonResult, perfect_forecasts, run_season
+from .season import SeasonResult, perfect_forecasts, read_orders, run_season
 from .emissions import (
     INDUSTRY_KEYS,
     EmissionCuts,
@@ -87,7 +88,7 @@ __all__ = [
     "industry_measures", "top_up",
     "RULE_SETS", "RuleSet", "SeasonResult", "Warning", "classify_batch", "classify_daily",
     "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
-    "measures", "perfect_forecasts", "rule_set", "run_season", "tasks",
+    "measures", "perfect_forecasts", "read_orders", "rule_set", "run_season", "tasks",
     "PLANS", "Plan", "plan",
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",

@@ -1,5 +1,8 @@
-"""A season of daily forecasts through the warning lifecycle — SPEC L1–L6."""
+"""A season through the warning lifecycle — SPEC L1–L12: relay mode (the superior command's
+orders, L7–L11) or forecast mode (the rules applied to the county's forecasts, L1–L6, L12)."""
 from __future__ import annotations
+
+import os
 
 import numpy as np
 
@@ -92,17 +95,50 @@ def _imposed(imposed):
     return np.ascontiguousarray(seconds), [str(e) for e in imposed["event"]], [str(lv) for lv in imposed["level"]]
 
 
-class SeasonResult:
-    """A season run (SPEC L1–L6), computed by the library (_core.SeasonResult).
+def _cell(value):
+    """One cell of an orders table as the text the library reads: times as YYYY-MM-DD HH:MM (with
+    seconds when they are not zero, which the library then refuses), empty for a missing cell."""
+    import pandas as pd
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, (pd.Timestamp, np.datetime64)) or hasattr(value, "strftime"):
+        t = pd.Timestamp(value)
+        return t.strftime("%Y-%m-%d %H:%M:%S" if t.second or t.microsecond else "%Y-%m-%d %H:%M")
+    return str(value)
 
+
+def _orders(orders):
+    """(file, columns) for the library: a CSV path, or a DataFrame's columns as text (aqi::
+    read_order_rows reads and checks them: SPEC L8)."""
+    import pandas as pd
+    if orders is None:
+        return None, None
+    if isinstance(orders, (str, os.PathLike)):
+        return os.fspath(orders), None
+    if not isinstance(orders, pd.DataFrame):
+        raise TypeError("orders must be a DataFrame (issued, event, level, …) or the path of a CSV file")
+    return None, {str(c): [_cell(v) for v in orders[c]] for c in orders.columns}
+
+
+class SeasonResult:
+    """A season run (SPEC L1–L12), computed by the library (_core.SeasonResult).
+
+    mode: "relay" (the superior command's orders, L7–L11) or "forecast" (L1–L6, L12).
     events: DataFrame (time, event ISSUE/UPGRADE/DOWNGRADE/LIFT, level, previous, response,
-    reason, lead_hours, short_lead (L5: under 24 h), imposed, county_level, comparison (L6),
-    response_from). days: DataFrame indexed by date (warning, response, forecast_level,
-    observed_level). response_periods: DataFrame (start, end, response: the highest level).
-    counts: dict (warning_days per level, response_hours per response level, events per type).
-    verification: DataFrame per level (hits, misses, false_alarms, correct_negatives, pod, far,
-    csi) when observations were given (L4), else None. rules: the rule set's id (rule_set: the
-    set).
+    reason, lead_hours (L5: to the run; L11: to the order's response start), short_lead (under the
+    rule set's min_lead_hours), imposed, county_level, comparison (L6, L10), response_from, doc_no,
+    issuer, expected_end (L8), order (row of `orders`), note (a LIFT before the response began, a
+    short lead, a flap)). days: DataFrame indexed by date (warning, response, forecast_level,
+    observed_level). response_periods: DataFrame (start, end, response: the highest level, level:
+    the warning level that set it, doc_no: the order that began it). warnings: DataFrame (issued,
+    lifted, level, response, doc_no, period: its row of response_periods or None when lifted before
+    the response began, first_event, last_event). advice: DataFrame (date, forecast_level,
+    order_level, note, time, run_first, run_last) — L10, relay mode with forecasts. expected:
+    DataFrame (time, level, run_first, run_last, lead_hours, reason) — L12, forecast mode. orders:
+    DataFrame of the orders relayed (L8). counts: dict (warning_days per level, response_hours per
+    response level, events per type, flaps). verification: DataFrame per level (hits, misses,
+    false_alarms, correct_negatives, pod, far, csi) when observations were given (L4), else None.
+    rules: the rule set's id (rule_set: the set).
     """
 
     __slots__ = ("_core", "_frames")
@@ -129,6 +165,11 @@ class SeasonResult:
         return self._core.rule_set
 
     @property
+    def mode(self) -> str:
+        """"relay" or "forecast" (SPEC L7)."""
+        return self._core.mode
+
+    @property
     def events(self):
         return self._frame("events")
 
@@ -141,9 +182,25 @@ class SeasonResult:
         return self._frame("response_periods")
 
     @property
+    def warnings(self):
+        return self._frame("warnings")
+
+    @property
+    def advice(self):
+        return self._frame("advice")
+
+    @property
+    def expected(self):
+        return self._frame("expected")
+
+    @property
+    def orders(self):
+        return self._frame("orders")
+
+    @property
     def counts(self) -> dict:
         return {"warning_days": dict(self._core.warning_days), "response_hours": dict(self._core.response_hours),
-                "events": dict(self._core.event_counts)}
+                "events": dict(self._core.event_counts), "flaps": self._core.flaps}
 
     @property
     def verification(self):
@@ -157,22 +214,45 @@ class SeasonResult:
         return repr(self._core)
 
 
-def run_season(forecasts, *, observations=None, rules="yiyuan-2019", imposed=None, issue_hour=16):
-    """Run a season of daily forecasts through the warning lifecycle (SPEC L1–L6).
+_NO_FORECASTS = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
-    forecasts: DataFrame with columns issue_date, valid_date, aqi — one forecast per issue day
-    (rows in any order; a day not given is missing). observations: daily observed AQI (Series
-    indexed by date, or DataFrame with date/aqi) for the verification of L4. imposed: DataFrame
-    with columns time, event (ISSUE, UPGRADE, DOWNGRADE, LIFT), level (English or Chinese name:
-    "orange" or "橙色") — warnings of the superior command, which prevail (L6).
-    issue_hour: the hour forecasts are issued (lead times, L5). Returns a SeasonResult.
+
+def run_season(forecasts=None, *, orders=None, observations=None, rules="yiyuan-2019", imposed=None, issue_hour=16,
+               mode=None):
+    """Run a season through the warning lifecycle (SPEC L1–L12).
+
+    mode: "relay" when orders are given, "forecast" otherwise (SPEC L7).
+    Relay: orders — a DataFrame or the path of a CSV file with columns issued (YYYY-MM-DD HH:MM),
+    event (ISSUE, UPGRADE, DOWNGRADE, LIFT), level (English or Chinese name; empty or "none" for a
+    LIFT) and optionally response_start (empty or "立即": at once), expected_end, doc_no, issuer —
+    issue, change and lift the warnings; each order's response holds from its response start
+    (L9); forecasts, when given, are the county's own and give advice (L10).
+    Forecast: forecasts (a DataFrame with columns issue_date, valid_date, aqi — one forecast per
+    issue day, rows in any order) go through the rules (L1, L12); imposed (time, event, level) are
+    warnings of the superior command, which prevail (L6).
+    observations: daily observed AQI (Series indexed by date, or DataFrame with date/aqi) for the
+    verification of L4 and the elapsed days of an active episode (L1). issue_hour: the hour
+    forecasts are issued. Returns a SeasonResult.
     """
     rs = rule_set(rules)
-    issue, valid, aqi = _forecasts(forecasts)
+    issue, valid, aqi = _NO_FORECASTS if forecasts is None else _forecasts(forecasts)
     times, events, levels = _imposed(imposed)
     obs_first, obs = (0, None) if observations is None else _daily_series(observations)
+    orders_file, order_columns = _orders(orders)
     return SeasonResult(_core.run_season(issue, valid, aqi, rs, int(issue_hour), times, events, levels, obs,
-                                         obs_first))
+                                         obs_first, orders_file, order_columns,
+                                         None if mode is None else str(mode)))
+
+
+def read_orders(orders, *, rules="yiyuan-2019"):
+    """The orders of the superior command (SPEC L8) as the season reads them: a DataFrame (issued,
+    event, level, response_start — the issue time when the order gives none —, expected_end,
+    doc_no, issuer, lead_hours: L11) from a CSV path or a DataFrame; every cell and the sequence
+    checked, errors naming the row and the column."""
+    orders_file, order_columns = _orders(orders)
+    if orders_file is None and order_columns is None:
+        raise TypeError("read_orders: give a DataFrame or the path of a CSV file")
+    return frame(_core.read_orders(orders_file, order_columns, rule_set(rules)))
 
 
 def perfect_forecasts(observed, *, horizon=7):

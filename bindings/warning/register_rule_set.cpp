@@ -32,6 +32,9 @@ void register_rule_set(py::module_& m) {
       .def_readonly("lift_first_hours", &RuleSet::lift_first_hours)
       .def_readonly("lift_at_most", &RuleSet::lift_at_most)
       .def_readonly("downgrade_consecutive_issues", &RuleSet::downgrade_consecutive_issues)
+      .def_readonly("issue_horizon_hours", &RuleSet::issue_horizon_hours, "L12: forecast mode's issue horizon.")
+      .def_readonly("min_lead_hours", &RuleSet::min_lead_hours, "L5, L11: leads under it are flagged.")
+      .def_readonly("flap_window_hours", &RuleSet::flap_window_hours, "L12: a LIFT then an ISSUE within it is a flap.")
       .def("level_code", &RuleSet::level_code, py::arg("name"),
            "A level's code (0 = none) by its English or Chinese name (\"orange\" or \"橙色\").")
       .def("__repr__", [](const RuleSet& r) { return "<aqi.RuleSet " + r.id + ": " + r.title + ">"; });

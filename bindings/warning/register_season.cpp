@@ -17,6 +17,8 @@
 #include "calendar_convert.hpp"
 #include "common.hpp"
 #include "result.hpp"
+#include "warning/orders_convert.hpp"
+#include "warning/season_tables.hpp"
 
 namespace aqi::python {
 
@@ -24,78 +26,13 @@ namespace {
 
 using DayArray = py::array_t<std::int64_t, py::array::c_style>;
 using Counts = std::vector<std::pair<std::string, int>>;
+using Hours = std::vector<std::pair<std::string, double>>;
 
 // A read-only property whose getter is a method (its signature names `self`, so the generated stubs
 // give its type).
 template <class C, class F>
 void readonly(C& c, const char* name, F f, const char* doc = "") {
   c.def_property_readonly(name, py::cpp_function(f, py::is_method(c)), doc);
-}
-
-std::optional<std::string> response_text(ResponseLevel r) {
-  if (r == ResponseLevel::none) return std::nullopt;
-  return std::string(name(r));
-}
-
-// -1: no forecast issued / no observation that day.
-std::optional<std::string> level_or_none(const RuleSet& rules, int level) {
-  if (level < 0) return std::nullopt;
-  return rules.level_name(level);
-}
-
-Table events_table(const SeasonResult& r) {
-  const RuleSet& rules = *r.rules;
-  using E = const SeasonEvent&;
-  return TableBuilder<SeasonEvent>(r.events)
-      .time("time", [](E e) { return e.time; })
-      .text("event", [](E e) { return std::string(name(e.type)); })
-      .text("level", [&](E e) { return rules.level_name(e.level); })
-      .text("previous", [&](E e) { return rules.level_name(e.previous); })
-      .text("response", [&](E e) { return response_text(rules.response(e.level)); })
-      .text("reason", [](E e) { return e.reason; })
-      .number("lead_hours", [](E e) { return e.lead_hours; })
-      .flag("short_lead", [](E e) { return e.short_lead; })
-      .flag("imposed", [](E e) { return e.imposed; })
-      .text("county_level", [&](E e) { return rules.level_name(e.county_level); })
-      .text("comparison", [](E e) { return std::string(name(e.comparison)); })
-      .time("response_from", [](E e) { return e.response_from; })
-      .build();
-}
-
-Table days_table(const SeasonResult& r) {
-  const RuleSet& rules = *r.rules;
-  using D = const SeasonDay&;
-  return TableBuilder<SeasonDay>(r.days)
-      .date("date", [](D d) { return d.day; })
-      .text("warning", [&](D d) { return rules.level_name(d.warning); })
-      .text("response", [](D d) { return response_text(d.response); })
-      .text("forecast_level", [&](D d) { return level_or_none(rules, d.forecast_level); })
-      .text("observed_level", [&](D d) { return level_or_none(rules, d.observed_level); })
-      .build();
-}
-
-Table periods_table(const SeasonResult& r) {
-  using P = const ResponsePeriod&;
-  return TableBuilder<ResponsePeriod>(r.periods)
-      .time("start", [](P p) { return p.start; })
-      .time("end", [](P p) { return p.end; })
-      .text("response", [](P p) { return std::string(name(p.highest)); })
-      .build();
-}
-
-Table verification_table(const SeasonResult& r) {
-  const RuleSet& rules = *r.rules;
-  using V = const Verification&;
-  return TableBuilder<Verification>(r.verification)
-      .text("level", [&](V v) { return rules.level_name(v.level); })
-      .integer("hits", [](V v) { return v.hits; })
-      .integer("misses", [](V v) { return v.misses; })
-      .integer("false_alarms", [](V v) { return v.false_alarms; })
-      .integer("correct_negatives", [](V v) { return v.correct_negatives; })
-      .number("pod", [](V v) { return v.pod; })
-      .number("far", [](V v) { return v.far; })
-      .number("csi", [](V v) { return v.csi; })
-      .build();
 }
 
 // L3, in the order of the levels, responses and events.
@@ -105,8 +42,8 @@ Counts warning_days(const SeasonResult& r) {
     out.emplace_back(r.rules->level_name(static_cast<int>(k)), r.warning_days[k]);
   return out;
 }
-Counts response_hours(const SeasonResult& r) {
-  Counts out;
+Hours response_hours(const SeasonResult& r) {
+  Hours out;
   for (const auto& [level, n] : r.response_hours) out.emplace_back(std::string(name(level)), n);
   return out;
 }
@@ -116,34 +53,45 @@ Counts event_counts(const SeasonResult& r) {
   return out;
 }
 
-std::string dict_repr(const Counts& counts, const char* skip = nullptr) {
+template <class Pairs>
+std::string dict_repr(const Pairs& counts, const char* skip = nullptr) {
   std::string s;
   for (const auto& [key, n] : counts)
     if (!skip || key != skip)
-      s += (s.empty() ? "" : ", ") + std::string(py::repr(py::str(key))) + ": " + std::to_string(n);
+      s += (s.empty() ? "" : ", ") + std::string(py::repr(py::str(key))) + ": " + std::string(py::repr(py::cast(n)));
   return "{" + s + "}";
 }
 
-// aqi.SeasonResult(rules='yiyuan-2019', days=6, events={'ISSUE': 1, …}, warning_days={'yellow': 4},
-// response_hours={'III': 40}).
+// aqi.SeasonResult(rules='yiyuan-2019', mode='forecast', days=6, events={'ISSUE': 1, …},
+// warning_days={'yellow': 4}, response_hours={'III': 40.0}, flaps=0).
 std::string repr(const SeasonResult& r) {
-  return "aqi.SeasonResult(rules=" + std::string(py::repr(py::str(r.rules->id))) +
-         ", days=" + std::to_string(r.days.size()) + ", events=" + dict_repr(event_counts(r)) +
-         ", warning_days=" + dict_repr(warning_days(r), "none") + ", response_hours=" + dict_repr(response_hours(r)) +
-         ")";
+  return "aqi.SeasonResult(rules=" + std::string(py::repr(py::str(r.rules->id))) + ", mode='" +
+         std::string(name(r.mode)) + "'" + ", days=" + std::to_string(r.days.size()) +
+         ", events=" + dict_repr(event_counts(r)) + ", warning_days=" + dict_repr(warning_days(r), "none") +
+         ", response_hours=" + dict_repr(response_hours(r)) + ", flaps=" + std::to_string(r.flaps) + ")";
 }
 
 void bind_season_result(py::module_& m) {
-  auto c = bind_result<SeasonResult>(m, "SeasonResult", "A season run (SPEC L1–L6); aqi.SeasonResult wraps it.");
+  auto c = bind_result<SeasonResult>(m, "SeasonResult", "A season run (SPEC L1–L12); aqi.SeasonResult wraps it.");
   using R = const SeasonResult&;
   readonly(
       c, "rules", [](R r) { return r.rules->id; }, "The id of the rule set.");
   readonly(
       c, "rule_set", [](R r) { return std::const_pointer_cast<RuleSet>(r.rules); },
       "The rule set itself (shared with the result).");
-  readonly(c, "events", &events_table, "L1, L5, L6: one row per event.");
+  readonly(
+      c, "mode", [](R r) { return std::string(name(r.mode)); }, "L7: 'relay' or 'forecast'.");
+  readonly(c, "events", &events_table, "L1, L5, L6, L8, L11: one row per event.");
   readonly(c, "days", &days_table, "L2: one row per day (date, warning, response, forecast and observed level).");
-  readonly(c, "response_periods", &periods_table, "L2: start, end (NaT: still in force), highest response.");
+  readonly(c, "response_periods", &periods_table,
+           "L2, L9: start, end (NaT: still in force), highest response, its level, the order's doc_no.");
+  readonly(c, "warnings", &warnings_table, "Each warning from its ISSUE to its LIFT (D1), with its response period.");
+  readonly(c, "advice", &advice_table, "L10: issue days on which the county's forecast meets a level no order gives.");
+  readonly(c, "expected", &expected_table, "L12: runs beyond the issue horizon, logged, not issued.");
+  readonly(
+      c, "orders", [](R r) { return orders_table(r.orders, *r.rules); }, "L8: the orders relayed, as read.");
+  readonly(
+      c, "flaps", [](R r) { return r.flaps; }, "L12: LIFTs followed by an ISSUE within the flap window.");
   readonly(c, "verification", &verification_table, "L4: one row per level; no rows without observations.");
   readonly(c, "warning_days", &warning_days, "L3: days per warning level, none first.");
   readonly(c, "response_hours", &response_hours, "L3: hours per response level.");
@@ -179,11 +127,16 @@ void register_season(py::module_& m) {
       [](const DayArray& issue_date, const DayArray& valid_date, const DoubleArray& aqi,
          const std::shared_ptr<RuleSet>& rules, int issue_hour, const DayArray& imposed_time,
          const std::vector<std::string>& imposed_event, const std::vector<std::string>& imposed_level,
-         const std::optional<DoubleArray>& observed, std::int64_t observed_first) {
+         const std::optional<DoubleArray>& observed, std::int64_t observed_first,
+         const std::optional<std::string>& orders_file, const std::optional<OrderColumns>& order_columns,
+         const std::optional<std::string>& mode) {
         const std::vector<DailyForecast> forecasts = group_forecasts(forecast_table(issue_date, valid_date, aqi));
         SeasonOptions options;
         options.issue_hour = issue_hour;
         options.imposed = imposed_table(imposed_time, imposed_event, imposed_level, *rules);
+        if (orders_file) options.orders = read_orders(*orders_file, *rules);
+        if (order_columns) options.orders = orders_from_columns(*order_columns, *rules);
+        if (mode) options.mode = parse_season_mode(*mode);
         py::gil_scoped_release release;
         return run_season(forecasts, std::shared_ptr<const RuleSet>(rules), options,
                           observed ? view(*observed) : aqi::span<const double>{},
@@ -191,7 +144,8 @@ void register_season(py::module_& m) {
       },
       py::arg("issue_date").noconvert(), py::arg("valid_date").noconvert(), py::arg("aqi").noconvert(),
       py::arg("rules"), py::arg("issue_hour"), py::arg("imposed_time").noconvert(), py::arg("imposed_event"),
-      py::arg("imposed_level"), py::arg("observed").noconvert(), py::arg("observed_first"));
+      py::arg("imposed_level"), py::arg("observed").noconvert(), py::arg("observed_first"), py::arg("orders_file"),
+      py::arg("order_columns"), py::arg("mode"));
   m.def(
       "perfect_forecasts",
       [](const DoubleArray& observed, std::int64_t first_day, int horizon) {

@@ -26,8 +26,7 @@ std::vector<ImposedEvent> parse_imposed(std::string_view text, const std::string
         hh = (s[11] - '0') * 10 + (s[12] - '0');
         mm = (s[14] - '0') * 10 + (s[15] - '0');
       }
-      if (!shaped || hh > 23 || mm > 59)
-        t.fail(r, ct, "'" + s + "' is not a time (YYYY-MM-DD HH:MM)");
+      if (!shaped || hh > 23 || mm > 59) t.fail(r, ct, "'" + s + "' is not a time (YYYY-MM-DD HH:MM)");
     }
     e.time = ptime(d, boost::posix_time::hours(hh) + boost::posix_time::minutes(mm));
     try {
@@ -113,7 +112,8 @@ void read_observed(Scenario& s, const toml::table& root, const std::string& file
   try {
     s.observed_table = air_quality_index(span<const date>(s.observations.dates), columns, Period::daily);
   } catch (const UnknownName& e) {
-    throw ParseError(observations, 1, 0, std::string(e.what()) + " (each date is rated by the edition in force, SPEC A7)");
+    throw ParseError(observations, 1, 0,
+                     std::string(e.what()) + " (each date is rated by the edition in force, SPEC A7)");
   } catch (const InvalidArgument& e) {
     throw ParseError(observations, 1, 0, e.what());
   }
@@ -127,6 +127,11 @@ void read_observed(Scenario& s, const toml::table& root, const std::string& file
 }
 
 void read_forecasts_of(Scenario& s, const toml::table& root, const std::string& file) {
+  // L10: in relay mode the county's forecasts are advice, and may be absent.
+  if (s.mode == SeasonMode::relay && !root.contains("forecasts") && !root.contains("horizon")) {
+    s.forecast_source = "none";
+    return;
+  }
   const std::string forecasts = detail::require_string(root, "forecasts", file);
   if (forecasts == "perfect") {
     int horizon = 7;
@@ -146,9 +151,32 @@ void read_forecasts_of(Scenario& s, const toml::table& root, const std::string& 
   s.forecast_source = forecasts;
 }
 
+// SPEC L7, L8: `orders` (a CSV file of the superior command's orders) and `mode` ("relay", the
+// default with orders, or "forecast"). Relay needs orders. A scenario may hold the inputs of both
+// modes (orders; forecasts and imposed events): the mode says which decide, the report says so.
+void read_mode_and_orders(Scenario& s, const toml::table& root, const std::string& file) {
+  using namespace detail;
+  if (root.contains("orders")) {
+    s.orders_source = require_string(root, "orders", file);
+    s.orders = read_orders(join_path(s.dir, s.orders_source), *s.rules);
+  }
+  s.mode = s.orders_source.empty() ? SeasonMode::forecast : SeasonMode::relay;
+  if (root.contains("mode")) {
+    try {
+      s.mode = parse_season_mode(require_string(root, "mode", file));
+    } catch (const InvalidArgument& e) {
+      throw toml_error(file, require_node(root, "mode", file), e.what());
+    }
+  }
+  if (s.mode == SeasonMode::relay && s.orders_source.empty())
+    throw toml_error(file, require_node(root, "mode", file),
+                     "mode = \"relay\" relays the superior command's orders: name their file with orders = \"…\"");
+}
+
 void read_emissions_and_kilns(Scenario& s, const toml::table& root, const std::string& file) {
   using namespace detail;
-  if (root.contains("inventory")) s.inventory = read_inventory(join_path(s.dir, require_string(root, "inventory", file)));
+  if (root.contains("inventory"))
+    s.inventory = read_inventory(join_path(s.dir, require_string(root, "inventory", file)));
   if (root.contains("emissions")) {
     const auto& em = require_table(root, "emissions", file);
     require_known_keys(em, file, {"dust_cap"});
@@ -164,13 +192,21 @@ void read_emissions_and_kilns(Scenario& s, const toml::table& root, const std::s
 
 }  // namespace
 
+void choose_mode(Scenario& s, SeasonMode mode) {
+  if (mode == SeasonMode::relay && s.orders_source.empty())
+    throw InvalidArgument("scenario " + s.dir + " has no orders to relay (orders = \"…\" in scenario.toml)");
+  if (mode == SeasonMode::forecast && s.forecasts.empty())
+    throw InvalidArgument("scenario " + s.dir + " has no forecasts for forecast mode (forecasts = \"…\")");
+  s.mode = mode;
+}
+
 Scenario load_scenario(const std::string& dir) {
   using namespace detail;
   const std::string file = dir + "/scenario.toml";
   const toml::table root = parse_toml(read_text_file(file), file);
   require_known_keys(root, file,
-                     {"name", "county", "plan", "rules", "season", "issue_hour", "observations", "forecasts",
-                      "horizon", "imposed", "emissions", "kilns", "inventory", "notes"});
+                     {"name", "county", "plan", "rules", "season", "issue_hour", "observations", "forecasts", "horizon",
+                      "imposed", "mode", "orders", "emissions", "kilns", "inventory", "notes"});
   Scenario s;
   s.dir = dir;
   s.name = require_string(root, "name", file);
@@ -178,10 +214,12 @@ Scenario load_scenario(const std::string& dir) {
   read_plan_and_rules(s, root, file);
   read_season(s, root, file);
   read_observed(s, root, file);
+  read_mode_and_orders(s, root, file);
   read_forecasts_of(s, root, file);
   read_emissions_and_kilns(s, root, file);
   if (root.contains("imposed")) {
-    const std::string path = join_path(dir, require_string(root, "imposed", file));
+    s.imposed_source = require_string(root, "imposed", file);
+    const std::string path = join_path(dir, s.imposed_source);
     s.imposed = parse_imposed(read_text_file(path), path, *s.rules);
   }
   return s;

@@ -20,22 +20,26 @@ def forecasts(first_issue, series):
 
 
 def test_l1_lifecycle_and_l5_lead():
+    # SPEC L1 as revised (issue 13): the active episode is classified whole — its elapsed days (the
+    # earlier forecasts of them) and the new forecast. The orange run from 12-03 stands to 12-06;
+    # before the revision the forecasts of 12-03 and 12-04 alone (yellow) downgraded it on 12-04
+    # (events ISSUE, UPGRADE, DOWNGRADE, LIFT; now ISSUE, UPGRADE, LIFT).
     fc = forecasts("2019-12-01", [
         [150, 250, 250, 150],   # yellow (12-03…04) → ISSUE, lead 12-01 16:00 → 12-03 00:00 = 32 h
         [250, 250, 250, 150],   # orange → UPGRADE, run from 12-03: lead 8 h, flagged (L5)
-        [250, 250, 150, 150],   # yellow, 1st lower forecast → stands
-        [250, 250, 150],        # yellow again → DOWNGRADE
-        [250, 150, 150],        # none, but 12-06 is 250 → stands
-        [150, 150, 150],        # none, next two days ≤ 200 → LIFT
+        [250, 250, 150, 150],   # 12-03 (250) + 12-04, 12-05: orange stands
+        [250, 250, 150],        # 12-03…04 + 12-05…06: 4 days > 200, orange stands
+        [250, 150, 150],        # 12-03…05 + 12-06: orange stands
+        [150, 150, 150],        # the run ended 12-06; none, next two days ≤ 200 → LIFT
     ])
     r = aqi.run_season(fc)
     ev = r.events
-    assert list(ev.event) == ["ISSUE", "UPGRADE", "DOWNGRADE", "LIFT"]
-    assert list(ev.level) == ["yellow", "orange", "yellow", "none"]
-    assert list(ev.time.dt.strftime("%m-%d %H:%M")) == ["12-01 16:00", "12-02 16:00", "12-04 16:00", "12-06 16:00"]
+    assert list(ev.event) == ["ISSUE", "UPGRADE", "LIFT"]
+    assert list(ev.level) == ["yellow", "orange", "none"]
+    assert list(ev.time.dt.strftime("%m-%d %H:%M")) == ["12-01 16:00", "12-02 16:00", "12-06 16:00"]
     assert ev.lead_hours[0] == 32 and not ev.short_lead[0]
     assert ev.lead_hours[1] == 8 and ev.short_lead[1]
-    assert r.counts["events"] == {"ISSUE": 1, "UPGRADE": 1, "DOWNGRADE": 1, "LIFT": 1}
+    assert r.counts["events"] == {"ISSUE": 1, "UPGRADE": 1, "LIFT": 1}
     assert "aqi.SeasonResult(rules='yiyuan-2019'" in repr(r)
 
 

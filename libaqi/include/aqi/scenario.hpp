@@ -15,12 +15,12 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
-#include "aqi/index/air_quality_index.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/index/air_quality_index.hpp"
+#include "aqi/index/observations.hpp"
 #include "aqi/kilns/kiln.hpp"
 #include "aqi/plan.hpp"
-#include "aqi/index/observations.hpp"
 #include "aqi/warning/rule_set.hpp"
 #include "aqi/warning/season.hpp"
 
@@ -42,6 +42,12 @@ struct Scenario {
   std::vector<DailyForecast> forecasts;
   std::string forecast_source;  // the file, or "perfect (horizon N days)"
   std::vector<ImposedEvent> imposed;
+  std::string imposed_source;  // the file, "" without
+  // SPEC L7: `mode` ("relay" by default when the scenario has `orders`, else "forecast") and the
+  // superior command's orders (L8), relayed in relay mode; forecast mode leaves them unused.
+  SeasonMode mode = SeasonMode::forecast;
+  std::vector<Order> orders;
+  std::string orders_source;           // the file, "" without orders
   std::vector<Kiln> kilns;             // the brick kilns of the rotating shutdown (SPEC K), if any
   std::optional<Inventory> inventory;  // the emission-reduction inventory (SPEC E), if any
   std::optional<double> dust_cap;      // SPEC R5, from [emissions] dust_cap
@@ -54,12 +60,22 @@ struct Scenario {
 // Loads <dir>/scenario.toml and the files it names.
 Scenario load_scenario(const std::string& dir);
 
-// The scenario through the warning lifecycle (SPEC L1–L6), verified against its observations.
+// The scenario through the warning lifecycle in its mode (SPEC L7): relay — its orders, its
+// forecasts as advice; forecast — its forecasts and imposed events. Verified against its
+// observations (L4).
 inline SeasonResult run_scenario(const Scenario& s) {
   SeasonOptions o;
   o.issue_hour = s.issue_hour;
-  o.imposed = s.imposed;
+  o.mode = s.mode;
+  if (s.mode == SeasonMode::relay)
+    o.orders = s.orders;
+  else
+    o.imposed = s.imposed;
   return run_season(s.forecasts, s.rules, o, s.observed_aqi, s.season_start);  // shared: no copy
 }
+
+// The scenario in the other mode, chosen explicitly (aqi-engine --mode): relay needs its orders.
+// Throws InvalidArgument naming the missing file.
+void choose_mode(Scenario& s, SeasonMode mode);
 
 }  // namespace aqi

@@ -59,14 +59,23 @@ RuleSet RuleSet::parse(std::string_view text, const std::string& source) {
   using namespace detail;
   const toml::table root = parse_toml(text, source);
   require_known_keys(root, source,
-                     {"id", "title", "document", "year", "measures", "merge_gap_days", "level", "lift", "downgrade"});
+                     {"id", "title", "document", "year", "measures", "merge_gap_days", "issue_horizon_hours",
+                      "min_lead_hours", "flap_window_hours", "level", "lift", "downgrade"});
   RuleSet r;
   r.id = require_string(root, "id", source);
   r.title = require_string(root, "title", source);
   r.document = require_string(root, "document", source);
   r.measures = optional_string(root, "measures", source);
   if (root.contains("year")) r.year = whole(require_node(root, "year", source), source, 1);
-  if (root.contains("merge_gap_days")) r.merge_gap_days = whole(require_node(root, "merge_gap_days", source), source, 0);
+  if (root.contains("merge_gap_days"))
+    r.merge_gap_days = whole(require_node(root, "merge_gap_days", source), source, 0);
+  // L5, L11, L12: optional (a bureau's older file keeps the defaults 72, 24 and 48 hours).
+  if (root.contains("issue_horizon_hours"))
+    r.issue_horizon_hours = whole(require_node(root, "issue_horizon_hours", source), source, 1);
+  if (root.contains("min_lead_hours"))
+    r.min_lead_hours = whole(require_node(root, "min_lead_hours", source), source, 0);
+  if (root.contains("flap_window_hours"))
+    r.flap_window_hours = whole(require_node(root, "flap_window_hours", source), source, 1);
   const auto* levels = root.get_as<toml::array>("level");
   if (!levels || levels->empty()) throw toml_error(source, root, "a rule set needs at least one [[level]]");
   for (const auto& node : *levels) {
@@ -113,7 +122,8 @@ const std::vector<RuleSet>& builtin_rule_sets() {
       const std::string file = detail::builtin_plan_file(id, "warnings.toml");
       v.push_back(RuleSet::parse(detail::builtin_rule_file(file), detail::builtin_source(file)));
       if (v.back().id != id)
-        throw ParseError(detail::builtin_source(file), 0, 0, "the rule set of plan '" + id + "' has id '" + v.back().id + "'");
+        throw ParseError(detail::builtin_source(file), 0, 0,
+                         "the rule set of plan '" + id + "' has id '" + v.back().id + "'");
     }
     auto others = detail::parse_builtin_folder<RuleSet>("warnings/", RuleSet::parse);
     std::stable_sort(others.begin(), others.end(), [](const RuleSet& a, const RuleSet& b) { return a.year > b.year; });
@@ -124,8 +134,9 @@ const std::vector<RuleSet>& builtin_rule_sets() {
 }
 
 const RuleSet& rule_set(std::string_view id) {
-  return detail::find_by_id(builtin_rule_sets(), id, [](const RuleSet& r) -> const std::string& { return r.id; },
-                            "rule set", " (or load a file with RuleSet::load)");
+  return detail::find_by_id(
+      builtin_rule_sets(), id, [](const RuleSet& r) -> const std::string& { return r.id; }, "rule set",
+      " (or load a file with RuleSet::load)");
 }
 
 std::shared_ptr<const RuleSet> share(const RuleSet& rules) { return detail::share_or_copy(rules, builtin_rule_sets()); }

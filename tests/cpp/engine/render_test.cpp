@@ -31,7 +31,10 @@ void add_season(engine::Report& r) {
                 "doc",
                 aqi::date(2019, 11, 1),
                 aqi::date(2019, 11, 30),
-                "forecasts.csv"};
+                "forecasts.csv",
+                "forecast",
+                "",
+                {}};
   r.observed.categories = {{0, "", "", 2}, {5, "重度污染", "heavily polluted", 1}};
   r.observed.editions = {{"hj633-2012", {"pm25_24h", "pm10_24h"}}};
   engine::EventFacts e;
@@ -47,8 +50,8 @@ void add_season(engine::Report& r) {
   e.comparison = "stricter";
   e.reason = "ordered";
   r.events = {e};
-  r.warnings = {{1, t0, std::nullopt, e.level, orange_response(), true, {0}}};
-  r.periods = {{t0 + hours(8), std::nullopt, orange_response()}};
+  r.warnings = {{1, t0, std::nullopt, e.level, orange_response(), true, {0}, "", 0, ""}};
+  r.periods = {{t0 + hours(8), std::nullopt, orange_response(), e.level, ""}};
   r.counts.warning_days = {{{0, "none", ""}, 29}, {{2, "orange", "橙色"}, 1}};
   r.counts.response_hours = {{orange_response(), 8}};
   r.counts.events = {{"ISSUE", 1}};

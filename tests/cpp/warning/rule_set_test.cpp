@@ -215,3 +215,24 @@ TEST(RuleSet, LevelsByEnglishOrChineseName) {
   EXPECT_EQ(y.level_names(), "none, yellow, orange, red");
   EXPECT_EQ(aqi::rule_set("mee-2017").level_code("蓝色"), 1);
 }
+
+// SPEC L5, L11, L12: the issue horizon (72 h), the minimum lead (24 h) and the flap window (48 h)
+// are rule-set fields, stated in every shipped set; a bureau's file without them keeps these values.
+TEST(RuleSet, L12IssueHorizonMinimumLeadAndFlapWindow) {
+  for (const auto& r : aqi::builtin_rule_sets()) {
+    SCOPED_TRACE(r.id);
+    EXPECT_EQ(r.issue_horizon_hours, 72);
+    EXPECT_EQ(r.min_lead_hours, 24);
+    EXPECT_EQ(r.flap_window_hours, 48);
+  }
+  const auto own = aqi::RuleSet::parse(
+      rules_head + "issue_horizon_hours = 48\nmin_lead_hours = 48\nflap_window_hours = 24\n" + one_level(), "r.toml");
+  EXPECT_EQ(own.issue_horizon_hours, 48);  // the Shandong 2024 plan's 48 h
+  EXPECT_EQ(own.min_lead_hours, 48);
+  EXPECT_EQ(own.flap_window_hours, 24);
+  EXPECT_EQ(aqi::RuleSet::parse(rules_head + one_level(), "r.toml").issue_horizon_hours, 72);
+  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + "issue_horizon_hours = 0\n" + one_level(), "r.toml"),
+                   aqi::ParseError, "r.toml:4:23: expected a whole number ≥ 1");
+  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + "min_lead_hours = -1\n" + one_level(), "r.toml"), aqi::ParseError,
+                   "r.toml:4:18: expected a whole number ≥ 0");
+}

@@ -27,29 +27,30 @@ date day(int k) { return d1 + boost::gregorian::days(k); }
 
 }  // namespace
 
-// L1: issue, upgrade at once, downgrade after two consecutive lower forecasts, lift on a
-// forecast of none with the next 36 hours (two days) ≤ 200.
+// L1: issue, upgrade at once, lift on a forecast of none with the next 36 hours (two days) ≤ 200.
+// SPEC L1 as revised (issue 13): while the warning is active its episode is classified whole —
+// the run's elapsed days (no observations: the earlier forecasts of them) and the new forecast —
+// so the orange episode from day 2 stands to its end. Before the revision day 3's forecast alone
+// (yellow, the 2nd lower in a row) downgraded it: 4 events with DOWNGRADE yellow at day 3 16:00;
+// now 3 events.
 TEST(Season, L1Lifecycle) {
   std::vector<aqi::DailyForecast> f{
       fc(day(0), {150, 250, 250, 150}),  // yellow: days 2–3 > 200 → ISSUE yellow
       fc(day(1), {250, 250, 250, 150}),  // orange → UPGRADE at once
-      fc(day(2), {250, 250, 150, 150}),  // yellow (lower, 1st time) → stands
-      fc(day(3), {250, 250, 150}),       // yellow again (2nd consecutive) → DOWNGRADE to yellow
-      fc(day(4), {250, 150, 150}),       // none, but the next day is 250 > 200 → stands
-      fc(day(5), {150, 150, 150}),       // none and the next two days ≤ 200 → LIFT
+      fc(day(2), {250, 250, 150, 150}),  // day 2 (250, day 1's forecast) + 250, 250 → orange stands
+      fc(day(3), {250, 250, 150}),       // days 2–3 (250, 250) + days 4–5 → 4 days > 200: orange stands
+      fc(day(4), {250, 150, 150}),       // days 2–4 + day 5 (250) → orange stands
+      fc(day(5), {150, 150, 150}),       // the run ended on day 5; none, next two days ≤ 200 → LIFT
   };
   const auto r = aqi::run_season(f, aqi::yiyuan_2019());
-  ASSERT_EQ(r.events.size(), 4u);
+  ASSERT_EQ(r.events.size(), 3u);
   EXPECT_EQ(r.events[0].type, aqi::EventType::issue);
   EXPECT_EQ(r.events[0].level, 1);
   EXPECT_EQ(r.events[0].time, ptime(day(0), hours(16)));
   EXPECT_EQ(r.events[1].type, aqi::EventType::upgrade);
   EXPECT_EQ(r.events[1].level, 2);
-  EXPECT_EQ(r.events[2].type, aqi::EventType::downgrade);
-  EXPECT_EQ(r.events[2].level, 1);
-  EXPECT_EQ(r.events[2].time, ptime(day(3), hours(16)));
-  EXPECT_EQ(r.events[3].type, aqi::EventType::lift);
-  EXPECT_EQ(r.events[3].time, ptime(day(5), hours(16)));
+  EXPECT_EQ(r.events[2].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[2].time, ptime(day(5), hours(16)));
   EXPECT_EQ(r.event_counts.at(aqi::EventType::issue), 1);
 }
 
@@ -202,14 +203,14 @@ TEST(Season, FuzzRegressionSeasonsAndForecastsOfCenturiesAreRefused) {
 
 // Issue 12, safe lifetimes: the result of a season run with a temporary rule set holds the set
 // (run under AddressSanitizer: build-asan). The forecasts of L1Lifecycle: ISSUE yellow, UPGRADE
-// orange, DOWNGRADE yellow, LIFT.
+// orange, LIFT (SPEC L1 as revised: was 4 events, with a DOWNGRADE, before issue 13).
 TEST(Season, ResultOwnsATemporaryRuleSet) {
   const std::string p = std::string(AQI_RULES_DIR) + "/plans/yiyuan-2019/warnings.toml";
   const std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250, 150}), fc(day(1), {250, 250, 250, 150}),
                                           fc(day(2), {250, 250, 150, 150}), fc(day(3), {250, 250, 150}),
                                           fc(day(4), {250, 150, 150}),      fc(day(5), {150, 150, 150})};
   auto r = aqi::run_season(f, aqi::RuleSet::load(p));
-  ASSERT_EQ(r.events.size(), 4u);
+  ASSERT_EQ(r.events.size(), 3u);
   EXPECT_EQ(r.rules->level_name(r.events[1].level), "orange");
   EXPECT_EQ(r.rules->response(r.events[1].level), aqi::ResponseLevel::II);
   EXPECT_EQ(r.events[1].reason,
@@ -248,4 +249,98 @@ TEST(Season, L6ImposedEventByEnglishOrChineseName) {
       "imposed: unknown level 'purple' in rule set yiyuan-2019; expected one of: none, yellow, orange, red");
   EXPECT_THROW_MSG(aqi::imposed_event(t, "ISSUED", "red", y), aqi::UnknownName,
                    "unknown event 'ISSUED'; expected ISSUE, UPGRADE, DOWNGRADE or LIFT");
+}
+
+// SPEC L1 (revised): the episode classified whole with its observed days. Orange is issued on
+// 12-01 for 12-02…04 (250 each, 8 h ahead). 12-02 is observed at 150: the forecast of 12-02 (12-03,
+// 12-04 at 250) with it gives a 2-day run, yellow (1st lower); 12-03's forecast (12-04 at 250) with
+// 12-02 (150) and 12-03 (250) observed gives yellow again → DOWNGRADE to yellow. On 12-04 the run
+// ended that day and the next two days are 150 → LIFT.
+TEST(Season, L1DowngradeWhenTheWholeEpisodeIsLower) {
+  const std::vector<double> obs{100, 150, 250, 250, 150, 150, 150};  // 12-01 … 12-07
+  std::vector<aqi::DailyForecast> f{fc(day(0), {250, 250, 250, 150, 150}), fc(day(1), {250, 250, 150, 150}),
+                                    fc(day(2), {250, 150, 150}), fc(day(3), {150, 150, 150})};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019(), {}, obs, d1);
+  ASSERT_EQ(r.events.size(), 3u);
+  EXPECT_EQ(r.events[0].type, aqi::EventType::issue);
+  EXPECT_EQ(r.events[0].level, 2);
+  EXPECT_EQ(r.events[1].type, aqi::EventType::downgrade);
+  EXPECT_EQ(r.events[1].level, 1);
+  EXPECT_EQ(r.events[1].time, ptime(day(2), hours(16)));
+  EXPECT_EQ(r.events[1].run_first, day(2));  // 12-03 … 12-04
+  EXPECT_EQ(r.events[1].run_last, day(3));
+  EXPECT_EQ(r.events[2].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[2].time, ptime(day(3), hours(16)));
+}
+
+// SPEC L1 (revised): a red episode is not downgraded on its worst days. Perfect forecasts of
+// Zibo's December 2015 (from 12-18: 136, 237, 252, 313, 238, 361, 487, 377, 175, 55, …): on
+// 12-18 the next days give > 200 from 12-19 to 12-25 with 361, 487, 377 > 300 → red, 8 h ahead.
+// Forecast alone, 12-22's (361, 487, 377, 175 …: 3 days) and 12-23's (487, 377: 2 days) would
+// downgrade it on 12-23; with the elapsed days from 12-19 the run stays red until it ends on 12-25,
+// and 12-26 (175) and 12-27 (55) lift it on 12-25.
+TEST(Season, L1ARedEpisodeIsNotDowngradedOnItsWorstDays) {
+  const date first(2015, 12, 18);
+  const std::vector<double> obs{136, 237, 252, 313, 238, 361, 487, 377, 175, 55, 159, 173};
+  const auto r = aqi::run_season(aqi::perfect_forecasts(obs, first, 7), aqi::yiyuan_2019(), {}, obs, first);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].type, aqi::EventType::issue);
+  EXPECT_EQ(r.events[0].level, 3);
+  EXPECT_EQ(r.events[1].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[1].time, ptime(date(2015, 12, 25), hours(16)));
+  EXPECT_EQ(r.days[6].day, date(2015, 12, 24));
+  EXPECT_EQ(r.days[6].warning, 3);
+  EXPECT_EQ(r.days[7].warning, 3);  // 12-25
+  EXPECT_EQ(r.days[7].response, aqi::ResponseLevel::I);
+}
+
+// SPEC L12: a run beyond the 72 h horizon neither issues nor holds a warning. Yellow is issued on
+// 12-01 for 12-03…04 (32 h ahead). On 12-04 the run has ended and the forecast's next run,
+// 12-08…09, starts 80 h ahead: expected, not issued; with the next two days at 100 the warning is
+// lifted (before the revision it stood through the clean days 12-05…07). On 12-05 the run is 56 h
+// ahead: ISSUE, 24 h after the lift — a flap.
+TEST(Season, L12ARunBeyondTheHorizonNeitherIssuesNorHolds) {
+  std::vector<aqi::DailyForecast> f{
+      fc(day(0), {100, 250, 250, 100, 100, 100, 100}), fc(day(1), {250, 250, 100, 100, 100, 100, 100}),
+      fc(day(2), {250, 100, 100, 100, 250, 250, 100}), fc(day(3), {100, 100, 100, 250, 250, 100, 100}),
+      fc(day(4), {100, 100, 250, 250, 100, 100, 100})};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 3u);
+  EXPECT_EQ(r.events[1].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[1].time, ptime(day(3), hours(16)));
+  EXPECT_EQ(r.events[2].type, aqi::EventType::issue);
+  EXPECT_EQ(r.events[2].time, ptime(day(4), hours(16)));
+  EXPECT_EQ(r.events[2].lead_hours, 56);
+  EXPECT_EQ(r.events[2].note, "issued 24 h after the lift of 2019-12-04 16:00: a flap (SPEC L12)");
+  EXPECT_EQ(r.flaps, 1);
+  ASSERT_EQ(r.expected.size(), 1u);
+  EXPECT_EQ(r.expected[0].time, ptime(day(3), hours(16)));
+  EXPECT_EQ(r.expected[0].level, 1);
+  EXPECT_EQ(r.expected[0].first, day(7));
+  EXPECT_EQ(r.expected[0].last, day(8));
+  EXPECT_EQ(r.expected[0].lead_hours, 80);
+  EXPECT_EQ(r.expected[0].reason,
+            "expected, not yet issued: the run starts 80 h ahead, beyond the 72 h issue horizon (SPEC L12); forecast "
+            "of 2019-12-04 (2019-12-05 +7 d): AQI > 200 for ≥ 2 days on 2019-12-08…2019-12-09 (peak 250)");
+  ASSERT_EQ(r.periods.size(), 2u);
+  EXPECT_EQ(r.periods[0].end, ptime(day(3), hours(16)));  // 12-03 00:00 → 12-04 16:00
+  // 40 h, then the open period from 12-08 00:00 to the end of the data (12-12, the last forecast day).
+  EXPECT_EQ(r.response_hours.at(aqi::ResponseLevel::III), 40 + 5 * 24);
+  EXPECT_EQ(r.days[5].warning, 1);  // 12-06: the new warning
+  EXPECT_EQ(r.days[5].response, aqi::ResponseLevel::none);
+}
+
+// SPEC L2, L12: issued 56 h ahead (run 12-04…05), lifted the next day on a clean forecast — before
+// its response began: no response period, and the LIFT says so.
+TEST(Season, L2LiftedBeforeTheResponseBeganInForecastMode) {
+  std::vector<aqi::DailyForecast> f{fc(day(0), {100, 100, 250, 250, 100}), fc(day(1), {100, 100, 100, 100, 100})};
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].lead_hours, 56);
+  EXPECT_EQ(r.events[0].response_from, ptime(day(3), hours(0)));
+  EXPECT_EQ(r.events[1].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[1].note, "lifted before the response began (SPEC L2)");
+  EXPECT_TRUE(r.periods.empty());
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].period, aqi::WarningPeriod::no_period);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
 
 namespace aqi::detail {
 
@@ -20,6 +21,15 @@ inline std::string iso(boost::gregorian::date d) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
                 static_cast<int>(d.day()));
   return buf;
+}
+
+// "2019-12-01 16:00" (local time, to the minute).
+inline std::string iso(boost::posix_time::ptime t) {
+  if (t.is_special()) return "not-a-time";
+  const auto tod = t.time_of_day();
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()));
+  return iso(t.date()) + " " + buf;
 }
 
 }  // namespace aqi::detail

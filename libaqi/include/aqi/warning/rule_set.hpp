@@ -74,6 +74,14 @@ class RuleSet {
   int lift_first_hours = 36;      // L1: lift when the forecast's first hours are all ≤ …
   double lift_at_most = 200;
   int downgrade_consecutive_issues = 2;  // L1: a lower level must be forecast this many times
+  // L12: forecast mode issues (or holds) a warning only for a qualifying run that starts within
+  // this many hours of the forecast's issue; a run further ahead is logged as expected.
+  int issue_horizon_hours = 72;
+  // L5, L11: an ISSUE/UPGRADE less than this many hours before its run (forecast mode) or its
+  // response start (relay mode) is flagged (Shandong 2019: 24 h; Shandong 2024: 48 h).
+  int min_lead_hours = 24;
+  // L12: a LIFT followed by an ISSUE within this many hours is a flap (season statistics, L3).
+  int flap_window_hours = 48;
 
   int level_count() const noexcept { return static_cast<int>(levels.size()); }
 
