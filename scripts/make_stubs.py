@@ -113,7 +113,7 @@ def prop(name, p, indent):
     doc = (getattr(p.fget, "__doc__", "") or "").splitlines()
     ret = "typing.Any"
     for line in doc:
-        m = re.match(r"^\(self: [^)]*\) -> (.*)$", line.strip())
+        m = re.match(r"^\((?:self|arg0): [^)]*\) -> (.*)$", line.strip())
         if m:
             ret = python_type(m.group(1))
             break
