@@ -82,6 +82,25 @@ TEST(CityMeans, HourlyMeanExcludesBackgroundStations) {
   EXPECT_DOUBLE_EQ(aqi::city_means(january_6(), "承德", Period::hourly, {1, {Indicator::pm25_1h}}).values[0][0], 99);
 }
 
+// Zibo (淄博市): PM2.5 at 22:00 114, 100, 122, 120 (1631A, 1633A, 1634A, 1635A) → 114; at 23:00
+// 133, 101, 127, 187 → 137; at 24:00 also 3363A: 140, 103, 110, 173, 105 → 126.2. No station
+// of the fixture's Zibo is a background station. A day of three hours has no daily value.
+TEST(CityMeans, ZiboHours) {
+  const auto h = january_6();
+  const auto m = aqi::city_means(h, "淄博市", Period::hourly, {1, {Indicator::pm25_1h}});
+  EXPECT_EQ(m.assessment_stations.size(), 5u);
+  EXPECT_TRUE(m.background_stations.empty());
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m.times[0], time_from_string("2022-01-06 22:00:00"));
+  EXPECT_DOUBLE_EQ(m.values[0][0], 114);
+  EXPECT_DOUBLE_EQ(m.values[0][1], 137);
+  EXPECT_DOUBLE_EQ(m.values[0][2], 126.2);
+  EXPECT_EQ(m.stations_used[0][2], 5u);
+  const auto d = aqi::city_means(h, "淄博", Period::daily);
+  EXPECT_EQ(d.city, "淄博");
+  for (const auto& v : d.values) EXPECT_TRUE(std::isnan(v[0]));
+}
+
 // The natural day from the stations' 1-hour values, each of the four with all 24 hours:
 // PM2.5 sums 1648, 1871, 1585, 1816 → (1648+1871+1585+1816)/96 = 72.083…; PM10 10088/96;
 // SO2 1323/96; NO2 5081/96; CO 167/96; O3 daily maximum 8-hour means 23.375, 29.25, 28.625,

@@ -45,15 +45,16 @@ double value(const aqi::StationHours& h, const std::string& code, const std::str
 
 }  // namespace
 
-// 2022-01-06 01:00 … 2022-01-07 00:00 for Tianjin and Chengde (+ the other Tianjin and Zibo
-// stations at 00:00): 14 stations × 23 hours, less three station-hours the archive lacks (T14:
-// 1018A, 1027A; T15: 1018A), plus 31 rows at 00:00. T03 holds every row twice, as the archive
+// 2022-01-06 01:00 … 2022-01-07 00:00 for Tianjin and Chengde (+ the other Tianjin stations at
+// 00:00, Zibo at 22:00–00:00): 14 stations × 23 hours, less three station-hours the archive
+// lacks (T14: 1018A, 1027A; T15: 1018A), 4 Zibo rows at 22:00 and 23:00, 31 rows at 00:00. T03 holds every row twice, as the archive
 // file does: read once.
 TEST(StationHours, ReadsTheArchiveFolders) {
   const auto h = aqi::read_station_files({dir + "/Archive/2022-01-06", dir + "/Archive/2022-01-07"});
-  EXPECT_EQ(h.size(), 14u * 23 - 3 + 31);
+  EXPECT_EQ(h.size(), 14u * 23 - 3 + 8 + 31);
   EXPECT_EQ(h.stations.size(), 31u);
   EXPECT_EQ(h.files.size(), 24u);
+  EXPECT_EQ(value(h, "1631A", "2022-01-06 22:00:00", Indicator::pm25_1h), 114);
   EXPECT_EQ(row_of(h, "1018A", "2022-01-06 14:00:00"), -1);
   // Sorted by station, then time.
   for (std::size_t i = 1; i < h.size(); ++i)
@@ -137,10 +138,11 @@ TEST(StationHours, RealWideFileAgreesWithPerHourArchive) {
 // The platform's published hourly AQI, recomputed from each station's 1-hour concentrations
 // with HJ 633-2012 (in force in 2022): the platform rates the 1-hour PM10 and PM2.5 values on
 // the 24-hour breakpoints (HJ 633-2012 has no 1-hour PM breakpoints), SO2, NO2, CO and O3 on
-// their 1-hour breakpoints, and O3's 8-hour mean. Every published value of the fixtures (371
-// station-hours) agrees. The platform publishes no AQI for 11: 10 lack a 1-hour value of one
-// of the six pollutants, and 1062A at 2022-01-06 18:00 has all six (its AQI would be 97) —
-// withheld by the platform for a reason the file does not give.
+// their 1-hour breakpoints, and O3's 8-hour mean. Every published value of the fixtures (379
+// station-hours) agrees, 1631A at 2022-01-06 22:00 among them: published (149) without its
+// NO2 hour, from the other five. The platform publishes no AQI for 11: 10 lack a 1-hour value
+// of one of the six pollutants, and 1062A at 2022-01-06 18:00 has all six (its AQI would be
+// 97) — withheld for a reason the file does not give.
 TEST(StationHours, PublishedHourlyAqiIsRecomputed) {
   const auto h = aqi::read_station_files({dir + "/Archive"});
   std::size_t agree = 0, withheld = 0, withheld_complete = 0;
@@ -172,13 +174,13 @@ TEST(StationHours, PublishedHourlyAqiIsRecomputed) {
                                << boost::posix_time::to_simple_string(h.time[i]);
     agree += r.aqi == h.aqi[i];
   }
-  EXPECT_EQ(agree, 371u);
+  EXPECT_EQ(agree, 379u);
   EXPECT_EQ(withheld, 11u);
   EXPECT_EQ(withheld_complete, 1u);
 }
 
 // Rated by libaqi's own hourly set for 2012 (PM by its trailing 24-hour mean), the same rows
-// would agree 3 times in 371: the platform does not rate PM that way.
+// would agree 3 times in 379: the platform does not rate PM that way.
 TEST(StationHours, PublishedHourlyAqiIsNotTheTwentyFourHourPm) {
   const auto h = aqi::read_station_files({dir + "/Archive"});
   std::size_t agree = 0, published = 0;
@@ -190,7 +192,7 @@ TEST(StationHours, PublishedHourlyAqiIsNotTheTwentyFourHourPm) {
     for (Indicator k : aqi::hj633_2012().indicators(aqi::Period::hourly)) rec.set(k, v[k]);
     agree += aqi::air_quality_index(aqi::hj633_2012(), rec, aqi::Period::hourly).aqi == h.aqi[i];
   }
-  EXPECT_EQ(published, 371u);
+  EXPECT_EQ(published, 379u);
   EXPECT_EQ(agree, 3u);
 }
 
