@@ -47,8 +47,8 @@ double value(const aqi::StationHours& h, const std::string& code, const std::str
 
 // 2022-01-06 01:00 … 2022-01-07 00:00 for Tianjin and Chengde (+ the other Tianjin stations at
 // 00:00, Zibo at 22:00–00:00): 14 stations × 23 hours, less three station-hours the archive
-// lacks (T14: 1018A, 1027A; T15: 1018A), 4 Zibo rows at 22:00 and 23:00, 31 rows at 00:00. T03 holds every row twice, as the archive
-// file does: read once.
+// lacks (T14: 1018A, 1027A; T15: 1018A), 4 Zibo rows at 22:00 and 23:00, 31 rows at 00:00. T03 holds every row twice,
+// as the archive file does: read once.
 TEST(StationHours, ReadsTheArchiveFolders) {
   const auto h = aqi::read_station_files({dir + "/Archive/2022-01-06", dir + "/Archive/2022-01-07"});
   EXPECT_EQ(h.size(), 14u * 23 - 3 + 8 + 31);
@@ -235,6 +235,18 @@ TEST(StationHours, PerHourRefusals) {
                                               "44,38,3,3,3,76,58,11,14,1.3,1.1\n",
                               "2022-01-06T03.csv"),
       aqi::ParseError, "2022-01-06T03.csv:2:2: column 'stationcode': a station code is required");
+  EXPECT_THROW_MSG(aqi::parse_station_file(hourly_header + "2022-01-06T03:00:00,1015A,117.1,39.1,,勤俭道,,98,123,82,73,"
+                                                           "44,38,3,3,3,76,58,11,14,1.3,1.1\n",
+                                           "2022-01-06T03.csv"),
+                   aqi::ParseError, "2022-01-06T03.csv:2:5: column 'area': the city (area) is required");
+  // A station named a background station (对照点) in one hour but not in another.
+  EXPECT_THROW_MSG(aqi::parse_station_file(hourly_header + t03 +
+                                               "2022-01-06T03:00:00,1017A,117.2,39.1,天津市,x(对照点),,,,,,,,,,,,,,,,\n"
+                                               "2022-01-06T03:00:00,1017A,117.2,39.1,天津市,x,,,,,,,,,,,,,,,,\n",
+                                           "2022-01-06T03.csv"),
+                   aqi::ParseError,
+                   "2022-01-06T03.csv:4: station 1017A is an assessment station here but a background "
+                   "station (对照点) before");
   // The same station-hour twice with different values (identical rows are read once).
   EXPECT_EQ(aqi::parse_station_file(hourly_header + t03 + t03, "2022-01-06T03.csv").size(), 1u);
   EXPECT_THROW_MSG(
