@@ -25,6 +25,7 @@ void register_top_up(py::module_& m);
 void register_kiln_schedule(py::module_& m);
 void register_holiday_calendar(py::module_& m);
 void register_deadlines(py::module_& m);
+void register_station_files(py::module_& m);
 }  // namespace aqi::python
 
 PYBIND11_MODULE(_core, m) {
@@ -48,4 +49,5 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_kiln_schedule(m);
   aqi::python::register_holiday_calendar(m);
   aqi::python::register_deadlines(m);
+  aqi::python::register_station_files(m);
 }
