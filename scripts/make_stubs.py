@@ -15,7 +15,9 @@ from aqi import _core
 STUB = pathlib.Path(__file__).resolve().parents[1] / "bindings" / "aqi" / "_core.pyi"
 
 # pybind11's spelling of numpy and typing names → what a type checker reads.
-SIMPLE = [(r"\baqi\._core\.", ""), (r"\bnumpy\.ndarray\[bool\]", "numpy.typing.NDArray[numpy.bool_]"),
+# (aqi::X: a class pybind11 met before it was bound prints its C++ name.)
+SIMPLE = [(r"\baqi\._core\.", ""), (r"\baqi::(\w+)", r"\1"),
+          (r"\bnumpy\.ndarray\[bool\]", "numpy.typing.NDArray[numpy.bool_]"),
           (r"\bnumpy\.ndarray\[numpy\.(\w+)\]", r"numpy.typing.NDArray[numpy.\1]"),
           (r"\bnumpy\.ndarray\b(?!\[)", "numpy.typing.NDArray[typing.Any]"), (r"\bList\[", "list["),
           (r"\bTuple\[", "tuple["), (r"\bDict\[", "dict["), (r"\bSet\[", "set["),
@@ -113,7 +115,7 @@ def prop(name, p, indent):
     doc = (getattr(p.fget, "__doc__", "") or "").splitlines()
     ret = "typing.Any"
     for line in doc:
-        m = re.match(r"^\(self: [^)]*\) -> (.*)$", line.strip())
+        m = re.match(r"^\((?:self|arg0): [^)]*\) -> (.*)$", line.strip())
         if m:
             ret = python_type(m.group(1))
             break

@@ -1,5 +1,6 @@
 // parse_kilns (`id,lines,capacity`, SPEC K), then the rotation of the season (K1–K6). Invariants:
 // one kiln per data row; the scheduler's own schedule passes the K7 validation.
+#include "aqi/detail/csv.hpp"
 #include "aqi/kilns/schedule.hpp"
 #include "aqi/kilns/validation.hpp"
 #include "fuzzer-common.h"
