@@ -150,3 +150,99 @@ def test_season_imposed_warnings():
         aqi.run_season(fc, imposed=imposed(None, "ISSUE", "yellow"))
     with pytest.raises(KeyError, match=r"imposed: missing column 'event' \(expected time, event, level\)"):
         aqi.run_season(fc, imposed=pd.DataFrame({"time": ["2019-12-01"], "level": ["yellow"]}))
+
+
+# --- Relay mode: SPEC L7–L11 (issue 13) ----------------------------------------------------------
+
+def relay_orders():
+    # Yellow ordered 12-01 09:00 from 12-03 00:00 (39 h ahead); orange ordered 12-02 15:00 from
+    # 12-02 20:00 — before the yellow start, so yellow never holds; lifted 12-05 12:00.
+    return pd.DataFrame({"issued": ["2019-12-01 09:00", "2019-12-02 15:00", "2019-12-05 12:00"],
+                         "event": ["ISSUE", "UPGRADE", "LIFT"], "level": ["黄色", "orange", None],
+                         "response_start": ["2019-12-03 00:00", "2019-12-02 20:00", None],
+                         "doc_no": ["2019—2020年第1期", "2019—2020年第2期", "2019—2020年第3期"]})
+
+
+def test_l7_l9_l11_relay_from_a_dataframe():
+    r = aqi.run_season(orders=relay_orders())
+    assert r.mode == "relay"
+    # L9: one period, begun by the UPGRADE (12-02 20:00) to the LIFT's issue (12-05 12:00): 64 h at II.
+    p = r.response_periods
+    assert list(p.columns[:5]) == ["start", "end", "response", "level", "doc_no"]
+    assert len(p) == 1
+    assert (p.start[0], p.end[0]) == (pd.Timestamp("2019-12-02 20:00"), pd.Timestamp("2019-12-05 12:00"))
+    assert (p.response[0], p.level[0], p.doc_no[0]) == ("II", "orange", "2019—2020年第2期")
+    assert r.counts["response_hours"] == {"II": 64}
+    ev = r.events
+    assert list(ev.event) == ["ISSUE", "UPGRADE", "LIFT"]
+    assert list(ev.doc_no) == ["2019—2020年第1期", "2019—2020年第2期", "2019—2020年第3期"]
+    # L11: 12-01 09:00 → 12-03 00:00 = 39 h; 15:00 → 20:00 = 5 h, under the 24 h minimum.
+    assert ev.lead_hours[0] == 39 and ev.lead_hours[1] == 5 and ev.short_lead[1]
+    assert ev.note[1] == "issued 5 h before its response start, under the 24 h minimum (SPEC L11)"
+    assert r.counts["flaps"] == 0
+    assert list(r.advice.columns[:4]) == ["date", "forecast_level", "order_level", "note"] and len(r.advice) == 0
+
+
+def test_l8_relay_from_a_csv_with_times_as_timestamps(tmp_path):
+    path = tmp_path / "orders.csv"
+    relay_orders().to_csv(path, index=False)
+    from_csv = aqi.run_season(orders=path)
+    timed = relay_orders().assign(issued=lambda f: pd.to_datetime(f.issued))
+    from_frame = aqi.run_season(orders=timed)
+    pd.testing.assert_frame_equal(from_csv.response_periods, from_frame.response_periods)
+    assert list(from_csv.events.doc_no) == list(from_frame.events.doc_no)
+
+
+def test_l2_l12_relay_lift_before_the_response_and_a_flap():
+    # Yellow 12-01 10:00 from 12-03 00:00, lifted 12-02 14:00 before its response; ISSUE again
+    # 12-03 09:00, 19 h after the lift: a flap (L12), from 12-04 00:00 (15 h: short, L11).
+    o = pd.DataFrame({"issued": ["2019-12-01 10:00", "2019-12-02 14:00", "2019-12-03 09:00"],
+                      "event": ["ISSUE", "LIFT", "ISSUE"], "level": ["yellow", "none", "yellow"],
+                      "response_start": ["2019-12-03 00:00", "", "2019-12-04 00:00"]})
+    r = aqi.run_season(orders=o)
+    assert r.events.note[1] == "lifted before the response began (SPEC L2)"
+    assert r.counts["flaps"] == 1
+    assert len(r.response_periods) == 1 and r.response_periods.start[0] == pd.Timestamp("2019-12-04 00:00")
+
+
+def test_l10_advice_when_the_forecast_meets_orange_and_no_order_has_come():
+    # The county's forecast of 12-25 16:00: 250 on 12-28…30 → orange, 56 h ahead (within 72 h);
+    # no order until the yellow of 12-26 10:00: advice on 12-25, and on 12-26 beside the yellow.
+    fc = pd.concat([forecast_frame([150, 150, 250, 250, 250], "2019-12-25"),
+                    forecast_frame([150, 250, 250, 250], "2019-12-26")])
+    o = pd.DataFrame({"issued": ["2019-12-26 10:00"], "event": ["ISSUE"], "level": ["yellow"],
+                      "response_start": ["2019-12-27 00:00"]})
+    r = aqi.run_season(fc, orders=o)
+    a = r.advice
+    assert list(a.date) == [pd.Timestamp("2019-12-25"), pd.Timestamp("2019-12-26")]
+    assert list(a.forecast_level) == ["orange", "orange"] and list(a.order_level) == ["none", "yellow"]
+    assert a.note[0] == "forecast meets orange from 2019-12-28; no order received (SPEC L10)"
+    assert r.events.comparison[0] == "weaker" and r.events.county_level[0] == "orange"
+
+
+def test_l7_l8_relay_refusals_name_the_row_and_column():
+    o = relay_orders()
+    bad = o.copy()
+    bad.loc[1, "level"] = "yellow"
+    with pytest.raises(ValueError, match=r"^level\[1\]: an UPGRADE to yellow does not raise the yellow warning in "
+                                         r"force since 2019-12-01 09:00$"):
+        aqi.run_season(orders=bad)
+    bad = o.copy()
+    bad.loc[1, "issued"] = pd.Timestamp("2019-12-02 15:00:30")
+    with pytest.raises(ValueError, match=r"^issued\[1\]: '2019-12-02 15:00:30' is not a time \(YYYY-MM-DD HH:MM\)$"):
+        aqi.run_season(orders=bad)
+    bad = o.copy()
+    bad.loc[0, "response_start"] = "2019-12-01 08:00"
+    with pytest.raises(ValueError, match=r"^response_start\[0\]: the response start 2019-12-01 08:00 is before the "
+                                         r"order's issue 2019-12-01 09:00 \(SPEC L8\)$"):
+        aqi.run_season(orders=bad)
+    with pytest.raises(KeyError, match=r"orders: missing column 'level'"):
+        aqi.run_season(orders=o.drop(columns="level"))
+    with pytest.raises(ValueError, match=r"forecast mode applies the rules to the forecasts \(SPEC L7\)"):
+        aqi.run_season(orders=o, mode="forecast")
+    with pytest.raises(ValueError, match=r"^mode must be 'relay' or 'forecast', got 'auto'$"):
+        aqi.run_season(orders=o, mode="auto")
+    with pytest.raises(FileNotFoundError, match=r"/nonexistent/orders\.csv: no such file or it cannot be read"):
+        aqi.run_season(orders="/nonexistent/orders.csv")
+    with pytest.raises(TypeError, match=r"orders must be a DataFrame"):
+        aqi.run_season(orders=[1, 2])
