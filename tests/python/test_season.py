@@ -246,3 +246,43 @@ def test_l7_l8_relay_refusals_name_the_row_and_column():
         aqi.run_season(orders="/nonexistent/orders.csv")
     with pytest.raises(TypeError, match=r"orders must be a DataFrame"):
         aqi.run_season(orders=[1, 2])
+
+
+# --- Forecast mode on a perfect forecast of Zibo's 2015-16 winter: SPEC L1, L2, L12 (issue 13) -----
+
+def test_l1_l12_zibo_2015_16_perfect_forecasts(shared_data):
+    """Zibo's published daily AQI (../shared/data/aqistudy-daily/zibo_daily.csv), 7-day perfect
+    forecasts issued at 16:00. Before issue 13 a yellow warning was in force on 2015-11-06 (AQI 49),
+    the red warning was downgraded on 12-23 (in force orange on 12-24, AQI 487, and 12-25, 377) and
+    one response ran 27 days, 11-29 → 12-25 16:00, through clean days."""
+    d = pd.read_csv(shared_data / "aqistudy-daily" / "zibo_daily.csv", parse_dates=["date"])
+    s = d.set_index("date").aqi.loc["2015-10-01":"2016-03-31"].astype(float)
+    r = aqi.run_season(aqi.perfect_forecasts(s, horizon=7), observations=s)
+    ev = r.events.set_index("time")
+    # L12: 11-11 (256) and 11-12 (276) > 200 → yellow (W4), from 11-11 00:00: 128, 104 and 80 h
+    # ahead of the forecasts of 11-05, 11-06, 11-07 (expected, not issued); 56 h from 11-08 16:00.
+    x = r.expected
+    assert list(x.time[:3]) == [pd.Timestamp(f"2015-11-0{k} 16:00") for k in (5, 6, 7)]
+    assert list(x.lead_hours[:3]) == [128, 104, 80]
+    assert ev.loc["2015-11-08 16:00", "event"] == "ISSUE" and ev.loc["2015-11-08 16:00", "lead_hours"] == 56
+    assert r.days.loc["2015-11-06", "warning"] == "none"
+    # L1, whole episode: orange issued 12-16 16:00 for 12-19…23 (237 252 313 238 361: > 300 twice,
+    # not on consecutive days); red from 12-17 (361, 487 on 12-23…24: 32 h ahead). On 12-22 the
+    # forecast alone (361 487 377, then ≤ 200) is orange, on 12-23 (487 377) yellow; with the
+    # elapsed days of the run from 12-19 it stays red on its two worst days and is lifted on 12-25
+    # 16:00 (12-26: 175, 12-27: 55).
+    assert r.days.loc["2015-12-24", "warning"] == "red" and r.days.loc["2015-12-25", "warning"] == "red"
+    assert ev.loc["2015-12-17 16:00", "event"] == "UPGRADE" and ev.loc["2015-12-17 16:00", "level"] == "red"
+    assert ev.loc["2015-12-25 16:00", "event"] == "LIFT"
+    assert "DOWNGRADE" not in r.counts["events"]
+    # L2, L12: the orange episode 11-29…12-01 (280 317 289) is lifted on 12-01 16:00 (12-02: 148,
+    # 12-03: 62; the run from 12-06 is 104 h ahead and holds nothing): response 11-29 00:00 → 12-01
+    # 16:00 = 64 h; no response on 12-02…12-05.
+    p = r.response_periods
+    assert (p.start[1], p.end[1], p.response[1]) == (pd.Timestamp("2015-11-29"), pd.Timestamp("2015-12-01 16:00"), "II")
+    assert all(r.days.loc[f"2015-12-0{k}", "response"] is None for k in (2, 3, 4, 5))
+    assert r.counts["response_hours"]["II"] == 64
+    assert r.counts["response_hours"]["I"] == 6 * 24 + 16  # 12-19 00:00 → 12-25 16:00
+    # L12 flaps: ISSUE 12-03 16:00, 48 h after the lift of 12-01 16:00; ISSUE 12-16 16:00, 48 h after
+    # the lift of 12-14 16:00.
+    assert r.counts["flaps"] == 2
