@@ -17,12 +17,13 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "aqi/calendar/holidays.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/error.hpp"
-#include "aqi/calendar/holidays.hpp"
+#include "aqi/span.hpp"
 #include "aqi/warning/response_level.hpp"
 #include "aqi/warning/response_period.hpp"
-#include "aqi/span.hpp"
+#include "aqi/warning/warning_period.hpp"
 
 namespace aqi {
 
@@ -61,7 +62,6 @@ struct DeadlineRules {
   static DeadlineRules parse(std::string_view toml_text, const std::string& source);
 
   static DeadlineRules load(const std::string& path);
-
 };
 
 // The deadline rules libaqi ships, by id ("yiyuan-2019"); built once, immutable.
@@ -79,8 +79,9 @@ struct Deadline {
   std::string who_zh;
   std::string submit_to_zh;
   static constexpr std::size_t no_period = std::numeric_limits<std::size_t>::max();
-  std::size_t period = no_period;  // D1, D2: index of the response period
-  int day = 0;                     // D1: 1 for the response's first report, 2 for the next …
+  std::size_t period = no_period;   // D1, D2: index of the response period (D1: none before it began)
+  int day = 0;                      // D1: 1 for the first report of a warning (or response), 2 for the next …
+  std::size_t warning = no_period;  // D1 from a season's warnings: index of the warning (SeasonResult::warnings)
 };
 
 struct DeadlineOptions {
@@ -115,19 +116,14 @@ inline std::string response_name(const ResponsePeriod& p) {
 }
 }  // namespace detail
 
-// SPEC D4: the deadline calendar of a season (its start year) and the response periods of its
-// run, sorted by due time (a summary whose due time is not known yet last), then by kind.
-// Throws InvalidValue naming the period when a start is missing or an end precedes its start,
-// CalendarNotAvailable when a D2 count needs a year the holiday calendar does not have.
-inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
-                                               const DeadlineOptions& options = {},
-                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
-                                               const DeadlineRules& rules = deadline_rules()) {
+namespace detail {
+
+// The inputs every calendar checks: the season and rules built in code (they skip
+// DeadlineRules::parse: a month 13 reached Boost as std::out_of_range).
+inline void check_deadline_inputs(int season, const DeadlineRules& rules) {
   namespace greg = boost::gregorian;
-  namespace pt = boost::posix_time;
   if (season < 1901 || season > 9998)
     throw InvalidArgument("season must be a year, e.g. 2019 (got " + std::to_string(season) + ")");
-  // Rules built in code skip DeadlineRules::parse: a month 13 reached Boost as std::out_of_range.
   for (std::size_t k = 0; k < rules.yearly.size(); ++k) {
     const auto& y = rules.yearly[k];
     if (y.month < 1 || y.month > 12 || y.day < 1 || y.day > greg::gregorian_calendar::end_of_month_day(2000, y.month))
@@ -138,74 +134,96 @@ inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePe
   if (rules.summary_working_days < 1)
     throw InvalidArgument("deadline rules " + rules.id + ": summary_working_days must be at least 1 (got " +
                           std::to_string(rules.summary_working_days) + ")");
-  const pt::ptime season_end(greg::date(season + 1, 4, 1));
-  const pt::ptime data_end = options.data_end.is_special() ? season_end : options.data_end;
-  const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);
-  std::vector<Deadline> out;
+}
 
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const ResponsePeriod& p = periods[i];
-    if (p.start.is_special()) throw InvalidValue("response_periods", i, "the start is missing");
-    const bool open = p.end.is_not_a_date_time();
-    if (!open && p.end.is_special()) throw InvalidValue("response_periods", i, "the end is not a date and time");
-    if (!open && p.end < p.start)
-      throw InvalidValue(
-          "response_periods", i,
-          "ends (" + detail::iso_minute(p.end) + ") before it starts (" + detail::iso_minute(p.start) + ")");
-    if (open && p.start >= data_end)
-      throw InvalidValue("response_periods", i,
-                         "still in force, but starts (" + detail::iso_minute(p.start) +
-                             ") after the end of the data (" + detail::iso_minute(data_end) + "); pass the data's end");
-    const pt::ptime until = open ? data_end : p.end;
-    const std::string response = detail::response_name(p);
+// A span of time over which D1 reports are owed: a response (the calendar of response periods
+// alone) or a warning from its notice to its lift (a season's warnings, SPEC D1 as revised).
+struct ReportSpan {
+  boost::posix_time::ptime from, until;  // until: the lift, or the end of the data
+  std::string of;                        // ", day N" + of: "of the Level II response from …"
+  std::size_t period = Deadline::no_period, warning = Deadline::no_period;
+  // D1 as revised: "strictly after the receipt" — a notice received at 15:00 reports first the next
+  // day. A response period alone (the calendar of responses) reports at a 15:00 it starts on.
+  bool strictly_after = false;
+};
 
-    // D1: a report at 15:00 on every day the response is in force at 15:00 — weekends and
-    // holidays included (an emergency does not pause). The lift instant itself is not in force.
-    const auto& d1 = rules.daily_report;
-    int n = 0;
-    for (greg::date day = p.start.date(); pt::ptime(day, rules.daily_report_time) < until; day += greg::days(1)) {
-      const pt::ptime at(day, rules.daily_report_time);
-      if (at < p.start) continue;
-      Deadline d;
-      d.due = at;
-      d.kind = DeadlineKind::daily_report;
-      d.rule = d1.rule;
-      d.what =
-          d1.what_en + ", day " + std::to_string(++n) + " of the " + response + " from " + detail::iso_minute(p.start);
-      d.what_zh = d1.what_zh;
-      d.who = d1.who_en;
-      d.who_zh = d1.who_zh;
-      d.submit_to_zh = rules.submit_to_zh;
-      d.period = i;
-      d.day = n;
-      out.push_back(std::move(d));
-    }
+// `table`[i] from `start` to `end` (not_a_date_time: still in force at `data_end`), checked.
+inline boost::posix_time::ptime span_end(const char* table, std::size_t i, boost::posix_time::ptime start,
+                                         boost::posix_time::ptime end, boost::posix_time::ptime data_end,
+                                         const char* start_name) {
+  if (start.is_special()) throw InvalidValue(table, i, std::string("the ") + start_name + " is missing");
+  const bool open = end.is_not_a_date_time();
+  if (!open && end.is_special()) throw InvalidValue(table, i, "the end is not a date and time");
+  if (!open && end < start)
+    throw InvalidValue(table, i, "ends (" + iso_minute(end) + ") before it starts (" + iso_minute(start) + ")");
+  if (open && start >= data_end)
+    throw InvalidValue(table, i,
+                       "still in force, but starts (" + iso_minute(start) + ") after the end of the data (" +
+                           iso_minute(data_end) + "); pass the data's end");
+  return open ? data_end : end;
+}
 
-    // D2: the end of the n-th working day after the day the response ended (that day not counted).
-    const auto& d2 = rules.response_summary;
-    Deadline s;
-    s.kind = DeadlineKind::response_summary;
-    s.rule = d2.rule;
-    s.what_zh = d2.what_zh;
-    s.who = d2.who_en;
-    s.who_zh = d2.who_zh;
-    s.submit_to_zh = rules.submit_to_zh;
-    s.period = i;
-    const std::string wd =
-        std::to_string(rules.summary_working_days) + " working day" + (rules.summary_working_days == 1 ? "" : "s");
-    if (open) {
-      s.due = pt::ptime(pt::not_a_date_time);
-      s.what = d2.what_en + " for the " + response + " from " + detail::iso_minute(p.start) + ", still in force at " +
-               detail::iso_minute(data_end) + ": due " + wd + " after it ends";
-    } else {
-      s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
-      s.what = d2.what_en + " for the " + response + " " + detail::iso_minute(p.start) + " … " +
-               detail::iso_minute(p.end) + " (" + wd + " after it ended)";
-    }
-    out.push_back(std::move(s));
+// D1: a report at 15:00 on every day the span is in force at 15:00 strictly after its start —
+// weekends and holidays included (an emergency does not pause). The lift instant is not in force.
+inline void add_daily_reports(std::vector<Deadline>& out, const ReportSpan& s, const DeadlineRules& rules) {
+  namespace greg = boost::gregorian;
+  namespace pt = boost::posix_time;
+  const auto& d1 = rules.daily_report;
+  int n = 0;
+  for (greg::date day = s.from.date(); pt::ptime(day, rules.daily_report_time) < s.until; day += greg::days(1)) {
+    const pt::ptime at(day, rules.daily_report_time);
+    if (at < s.from || (s.strictly_after && at == s.from)) continue;
+    Deadline d;
+    d.due = at;
+    d.kind = DeadlineKind::daily_report;
+    d.rule = d1.rule;
+    d.what = d1.what_en + ", day " + std::to_string(++n) + " " + s.of;
+    d.what_zh = d1.what_zh;
+    d.who = d1.who_en;
+    d.who_zh = d1.who_zh;
+    d.submit_to_zh = rules.submit_to_zh;
+    d.period = s.period;
+    d.warning = s.warning;
+    d.day = n;
+    out.push_back(std::move(d));
   }
+}
 
-  // D3: yearly, in the year after the season's start.
+// D2: the end of the n-th working day after the day the response ended (that day not counted).
+inline void add_response_summary(std::vector<Deadline>& out, std::size_t i, const ResponsePeriod& p,
+                                 boost::posix_time::ptime data_end, const HolidayCalendar& calendar,
+                                 const DeadlineRules& rules) {
+  namespace pt = boost::posix_time;
+  const auto& d2 = rules.response_summary;
+  const std::string response = response_name(p);
+  Deadline s;
+  s.kind = DeadlineKind::response_summary;
+  s.rule = d2.rule;
+  s.what_zh = d2.what_zh;
+  s.who = d2.who_en;
+  s.who_zh = d2.who_zh;
+  s.submit_to_zh = rules.submit_to_zh;
+  s.period = i;
+  const std::string wd =
+      std::to_string(rules.summary_working_days) + " working day" + (rules.summary_working_days == 1 ? "" : "s");
+  if (p.end.is_not_a_date_time()) {
+    s.due = pt::ptime(pt::not_a_date_time);
+    s.what = d2.what_en + " for the " + response + " from " + iso_minute(p.start) + ", still in force at " +
+             iso_minute(data_end) + ": due " + wd + " after it ends";
+  } else {
+    const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);
+    s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
+    s.what = d2.what_en + " for the " + response + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + " (" + wd +
+             " after it ended)";
+  }
+  out.push_back(std::move(s));
+}
+
+// D3: yearly, in the year after the season's start.
+inline void add_yearly(std::vector<Deadline>& out, int season, const DeadlineOptions& options,
+                       const HolidayCalendar& calendar, const DeadlineRules& rules) {
+  namespace greg = boost::gregorian;
+  namespace pt = boost::posix_time;
   for (const auto& y : rules.yearly) {
     const int year = season + 1;
     const int day = std::min<int>(y.day, greg::gregorian_calendar::end_of_month_day(year, y.month));
@@ -216,12 +234,12 @@ inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePe
       due = calendar.working_day_on_or_before(written);
       if (due != written) {
         const Holiday* h = calendar.holiday_of(written);
-        moved = "; moved from " + detail::iso(written) + " (" + HolidayYear::weekday_name(written) +
+        moved = "; moved from " + iso(written) + " (" + HolidayYear::weekday_name(written) +
                 (h ? ", " + h->name_zh : std::string()) + ") to the last working day before it";
       }
     }
     Deadline d;
-    d.due = pt::ptime(due, end_of_day);
+    d.due = pt::ptime(due, pt::hours(23) + pt::minutes(59) + pt::seconds(59));
     d.kind = y.kind;
     d.rule = y.rule;
     d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
@@ -231,7 +249,10 @@ inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePe
     d.submit_to_zh = rules.submit_to_zh;
     out.push_back(std::move(d));
   }
+}
 
+// D4: by due time (a summary whose due time is not known yet last), then by kind, then by response.
+inline void sort_deadlines(std::vector<Deadline>& out) {
   std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     const bool ua = a.due.is_special(), ub = b.due.is_special();
     if (ua != ub) return ub;  // unknown due times last
@@ -239,6 +260,65 @@ inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePe
     if (a.kind != b.kind) return a.kind < b.kind;
     return a.period < b.period;
   });
+}
+
+inline boost::posix_time::ptime data_end_of(int season, const DeadlineOptions& options) {
+  return options.data_end.is_special() ? boost::posix_time::ptime(boost::gregorian::date(season + 1, 4, 1))
+                                       : options.data_end;
+}
+
+}  // namespace detail
+
+// SPEC D4: the deadline calendar of a season (its start year) from response periods alone (a
+// table of responses: each one's D1 reports run from its start to its end), sorted by due time
+// (a summary whose due time is not known yet last), then by kind.
+// Throws InvalidValue naming the period when a start is missing or an end precedes its start,
+// CalendarNotAvailable when a D2 count needs a year the holiday calendar does not have.
+inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
+                                               const DeadlineOptions& options = {},
+                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
+                                               const DeadlineRules& rules = deadline_rules()) {
+  detail::check_deadline_inputs(season, rules);
+  const auto data_end = detail::data_end_of(season, options);
+  std::vector<Deadline> out;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const ResponsePeriod& p = periods[i];
+    const auto until = detail::span_end("response_periods", i, p.start, p.end, data_end, "start");
+    detail::add_daily_reports(
+        out, {p.start, until, "of the " + detail::response_name(p) + " from " + detail::iso_minute(p.start), i}, rules);
+    detail::add_response_summary(out, i, p, data_end, calendar, rules);
+  }
+  detail::add_yearly(out, season, options, calendar, rules);
+  detail::sort_deadlines(out);
+  return out;
+}
+
+// SPEC D1 as revised (issue 13), D4: the calendar of a season run — the daily reports run from each
+// warning's receipt (its ISSUE) to its LIFT, whether or not its response has begun (a warning lifted
+// before its response still reported); the summaries (D2) follow the response periods. `warnings`
+// and `periods` as SeasonResult holds them. Throws as above, naming `warnings` or `response_periods`.
+inline std::vector<Deadline> deadline_calendar(int season, span<const WarningPeriod> warnings,
+                                               span<const ResponsePeriod> periods, const DeadlineOptions& options = {},
+                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
+                                               const DeadlineRules& rules = deadline_rules()) {
+  detail::check_deadline_inputs(season, rules);
+  const auto data_end = detail::data_end_of(season, options);
+  std::vector<Deadline> out;
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    const WarningPeriod& w = warnings[i];
+    const auto until = detail::span_end("warnings", i, w.issued, w.lifted, data_end, "issue time");
+    if (w.period != WarningPeriod::no_period && w.period >= periods.size())
+      throw InvalidValue("warnings", i, "its response period " + std::to_string(w.period) + " is not in the table");
+    std::string of = "since the warning notice received " + detail::iso_minute(w.issued);
+    if (!w.doc_no.empty()) of += " (" + w.doc_no + ")";
+    detail::add_daily_reports(out, {w.issued, until, of, w.period, i, true}, rules);
+  }
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    detail::span_end("response_periods", i, periods[i].start, periods[i].end, data_end, "start");
+    detail::add_response_summary(out, i, periods[i], data_end, calendar, rules);
+  }
+  detail::add_yearly(out, season, options, calendar, rules);
+  detail::sort_deadlines(out);
   return out;
 }
 
