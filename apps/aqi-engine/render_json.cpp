@@ -322,7 +322,8 @@ void add_deadlines(json& out, const DeadlineSection& d) {
                    {"who", x.who},
                    {"who_zh", x.who_zh},
                    {"submit_to_zh", x.submit_to_zh},
-                   {"period", x.period ? json(*x.period) : json(nullptr)}});
+                   {"period", x.period ? json(*x.period) : json(nullptr)},
+                   {"warning", x.warning ? json(*x.warning) : json(nullptr)}});
   for (const auto& e : d.entries)
     entries.push_back({{"deadline", e.first}, {"count", e.count}, {"last_due", iso(e.last_due)}});
   out["deadlines"] = all;

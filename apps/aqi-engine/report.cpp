@@ -281,13 +281,15 @@ KilnFacts kiln_facts(const Scenario& s) {
   return f;
 }
 
-// Consecutive daily reports of one response make one entry; every other deadline its own.
+// Consecutive daily reports of one warning make one entry; every other deadline its own.
 std::vector<DeadlineEntry> deadline_entries(const std::vector<DeadlineFacts>& all) {
   std::vector<DeadlineEntry> out;
   for (std::size_t i = 0; i < all.size();) {
     std::size_t j = i;
     if (all[i].kind == DeadlineKind::daily_report)
-      while (j + 1 < all.size() && all[j + 1].kind == all[i].kind && all[j + 1].period == all[i].period) ++j;
+      while (j + 1 < all.size() && all[j + 1].kind == all[i].kind && all[j + 1].warning == all[i].warning &&
+             all[j + 1].period == all[i].period)
+        ++j;
     out.push_back({i, j - i + 1, all[j].due});
     i = j + 1;
   }
@@ -302,14 +304,16 @@ DeadlineSection deadline_section(const Scenario& s, const SeasonResult& season) 
   o.data_end = ptime(s.season_end + boost::gregorian::days(1));
   std::vector<Deadline> deadlines;
   try {
-    deadlines = deadline_calendar(season_year(s), season.periods, o, builtin_holiday_calendar(), *s.plan->deadlines);
+    deadlines = deadline_calendar(season_year(s), season.warnings, season.periods, o, builtin_holiday_calendar(),
+                                  *s.plan->deadlines);
   } catch (const CalendarNotAvailable& e) {
     out.unavailable = e.what();
     return out;
   }
   for (const auto& d : deadlines)
     out.all.push_back({when(d.due), d.kind, d.rule, d.what, d.what_zh, d.who, d.who_zh, d.submit_to_zh,
-                       d.period == Deadline::no_period ? std::nullopt : std::optional<std::size_t>(d.period)});
+                       d.period == Deadline::no_period ? std::nullopt : std::optional<std::size_t>(d.period),
+                       d.warning == Deadline::no_period ? std::nullopt : std::optional<std::size_t>(d.warning)});
   out.entries = deadline_entries(out.all);
   return out;
 }

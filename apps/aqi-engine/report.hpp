@@ -279,7 +279,8 @@ struct DeadlineFacts {
   std::optional<ptime> due;  // none: a summary owed after a lift not yet known
   DeadlineKind kind = DeadlineKind::daily_report;
   std::string rule, what, what_zh, who, who_zh, submit_to_zh;
-  std::optional<std::size_t> period;  // D1, D2: index into Report::periods
+  std::optional<std::size_t> period;   // D1, D2: index into Report::periods
+  std::optional<std::size_t> warning;  // D1: index into Report::warnings (reports run from its notice, D1)
 };
 
 // The office's list: a run of consecutive daily reports of one response is one entry.

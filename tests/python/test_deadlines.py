@@ -99,3 +99,32 @@ def test_errors():
     # D2 after Mon 2026-12-28 counts from 12-29, which needs the 2027 notice.
     with pytest.raises(KeyError, match="no holiday calendar for 2027, needed for 2026-12-29"):
         aqi.deadlines(periods(("2026-12-26 10:00", "2026-12-28 10:00", "III")))
+
+
+def test_d1_from_the_notice_to_the_lift_of_a_relay_season():
+    # SPEC D1 as revised (issue 13): orange received Sun 2025-12-28 10:00, responding from Mon 12-29
+    # 00:00, lifted Wed 12-31 11:00. Reports 12-28 (before the response began), 12-29, 12-30 at
+    # 15:00. D2 across New Year 2026 (off Thu 01-01 … Sat 01-03) and its make-up working Sunday
+    # 01-04: Sun 01-04 (1), Mon 01-05 (2), Tue 01-06 (3).
+    o = pd.DataFrame({"issued": ["2025-12-28 10:00", "2025-12-31 11:00"], "event": ["ISSUE", "LIFT"],
+                      "level": ["orange", ""], "response_start": ["2025-12-29 00:00", ""],
+                      "doc_no": ["2025—2026年第3期", "2025—2026年第4期"]})
+    d = aqi.deadlines(aqi.run_season(orders=o))
+    assert list(d["due"][:4]) == [pd.Timestamp("2025-12-28 15:00"), pd.Timestamp("2025-12-29 15:00"),
+                                  pd.Timestamp("2025-12-30 15:00"), pd.Timestamp("2026-01-06 23:59:59")]
+    assert list(d["rule"][:4]) == ["D1", "D1", "D1", "D2"]
+    assert d["what"][0] == ("daily progress report, day 1 since the warning notice received 2025-12-28 10:00 "
+                            "(2025—2026年第3期)")
+    assert list(d["warning"][:3]) == [0, 0, 0] and d["period"][0] == 0
+    assert list(d.columns[:10]) == ["due", "what", "who", "rule", "kind", "period", "day", "what_zh", "who_zh",
+                                    "submit_to"]
+
+
+def test_d1_a_warning_lifted_before_its_response_reported():
+    # SPEC D1, L2: yellow received 12-01 10:00 from 12-03 00:00, lifted 12-02 14:00 (before 15:00):
+    # one report, 12-01 15:00, of no response period; no summary (D2: there was no response).
+    o = pd.DataFrame({"issued": ["2019-12-01 10:00", "2019-12-02 14:00"], "event": ["ISSUE", "LIFT"],
+                      "level": ["yellow", "none"], "response_start": ["2019-12-03 00:00", ""]})
+    d = aqi.deadlines(aqi.run_season(orders=o))
+    assert list(d["rule"]) == ["D1", "D3", "D3"]
+    assert d["due"][0] == pd.Timestamp("2019-12-01 15:00") and d["period"][0] is pd.NA

@@ -84,8 +84,16 @@ void add_kilns_and_deadlines(engine::Report& r) {
   k.months = {{"2019-11", 1, 20, 0.5}};
   k.violations = {"K5: 2020-02 has no stopped kiln"};
   r.kilns = k;
-  engine::DeadlineFacts daily{
-      t0 + hours(23), aqi::DeadlineKind::daily_report, "D1", "daily", "日报", "units", "各单位", "县指挥部办公室", 0};
+  engine::DeadlineFacts daily{t0 + hours(23),
+                              aqi::DeadlineKind::daily_report,
+                              "D1",
+                              "daily",
+                              "日报",
+                              "units",
+                              "各单位",
+                              "县指挥部办公室",
+                              0,
+                              0};
   engine::DeadlineFacts second = daily;
   second.due = *daily.due + hours(24);
   engine::DeadlineFacts summary{std::nullopt,
@@ -96,7 +104,8 @@ void add_kilns_and_deadlines(engine::Report& r) {
                                 "units",
                                 "各单位",
                                 "县指挥部办公室",
-                                0};
+                                0,
+                                std::nullopt};
   r.deadlines.all = {daily, second, summary};
   r.deadlines.entries = {{0, 2, second.due}, {2, 1, std::nullopt}};
 }
