@@ -350,9 +350,12 @@ def test_the_scenarios_plan_decides_targets_measures_kilns_deadlines_and_catalog
     # K4 with the plan's 10 days: B2 (Nov–Jan) ends 01-31 + 10; B3 (Dec–Feb, 2020 a leap year) 02-29 + 10.
     assert "B2 第二批  2019-11-01 … 2020-02-10 (+10 d, K4)" in r.stdout
     assert [(b["name"], b["end"]) for b in d["kilns"]["batches"]][1:] == [("B2", "2020-02-10"), ("B3", "2020-03-10")]
-    # D1 with the plan's hour and office: the response from 2019-10-04 00:00 reports at 16:00.
-    assert "2019-10-04 16:00  D1  daily 16:00 progress reports to 县应急指挥部值班室, " in r.stdout
-    assert d["deadlines"][0]["due"] == "2019-10-04 16:00" and d["deadlines"][0]["submit_to_zh"] == "县应急指挥部值班室"
+    # D1 with the plan's hour and office. SPEC D1 as revised (issue 13): the reports run from the
+    # notice's receipt, whatever the response does — the relay scenario's first order, received
+    # 2019-10-02 11:43 (orders.csv, 2019—2020年第1期), reports first at 16:00 that day (was: the
+    # forecast-mode response from 2019-10-04 00:00, first report 2019-10-04 16:00).
+    assert "2019-10-02 16:00  D1  daily 16:00 progress reports to 县应急指挥部值班室, " in r.stdout
+    assert d["deadlines"][0]["due"] == "2019-10-02 16:00" and d["deadlines"][0]["submit_to_zh"] == "县应急指挥部值班室"
     # R2 with the plan's catalogue.
     assert "    III-health-1     Remind sensitive groups to stay in (edited plan)." in r.stdout
     assert facts_missing_from_json(r.stdout, d) == []
