@@ -41,8 +41,8 @@ struct ScenarioDirs {
 // A fresh directory holding scenario.toml and the files it names; returns its path.
 std::string scenario_dir(const std::string& toml, const std::map<std::string, std::string>& files = {}) {
   static ScenarioDirs dirs;
-  const std::string dir = ::testing::TempDir() + "aqi_bad_input_" + std::to_string(::getpid()) + "_" +
-                          std::to_string(dirs.made.size());
+  const std::string dir =
+      ::testing::TempDir() + "aqi_bad_input_" + std::to_string(::getpid()) + "_" + std::to_string(dirs.made.size());
   dirs.made.push_back(dir);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -236,13 +236,13 @@ TEST(BadInput, ScenarioTomlMissingPartsAndWrongTypes) {
   d = scenario_dir("name = 5\nrules = \"yiyuan-2019\"\n");
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError, d + "/scenario.toml:1:8: 'name' must be a string");
   d = scenario_dir("name = \"t\"\nrules = \"yiyuan-2019\"\nseason = { start = \"2019-12-01\", end = 2019-12-03 }\n");
-  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
-                   d + "/scenario.toml:3:20: expected a date (YYYY-MM-DD)");
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError, d + "/scenario.toml:3:20: expected a date (YYYY-MM-DD)");
   d = scenario_dir("name = \"t\"\nrules = \"yiyuan-2019\"\nseason = { start = 2019-12-03, end = 2019-12-01 }\n");
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError, d + "/scenario.toml:3:10: the season ends before it starts");
   // 1900-01-01 … 2000-01-02 is 36,525 days apart.
   d = scenario_dir("name = \"t\"\nrules = \"yiyuan-2019\"\nseason = { start = 1900-01-01, end = 2000-01-02 }\n");
-  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError, d + "/scenario.toml:3:10: the season is longer than 100 years");
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
+                   d + "/scenario.toml:3:10: the season is longer than 100 years");
   d = scenario_dir("name = \"t\"\nrules = \"yiyuan\"\n");
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
                    d + "/scenario.toml:2:9: unknown rule set 'yiyuan'; expected one of: yiyuan-2019, mee-2017, "
@@ -280,8 +280,9 @@ TEST(BadInput, ScenarioMissingFiles) {
 }
 
 TEST(BadInput, ScenarioFilesReportTheirOwnPaths) {
-  std::string d = scenario_dir(scenario_head + perfect + "imposed = \"i.csv\"\n",
-                               {{"o.csv", observations_csv}, {"i.csv", "time,event,level\n2019-12-01 10:00,ISSUE,purple\n"}});
+  std::string d =
+      scenario_dir(scenario_head + perfect + "imposed = \"i.csv\"\n",
+                   {{"o.csv", observations_csv}, {"i.csv", "time,event,level\n2019-12-01 10:00,ISSUE,purple\n"}});
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
                    d + "/i.csv:2:3: column 'level': unknown warning level 'purple' in rule set yiyuan-2019; expected "
                        "one of: none, yellow, orange, red");
@@ -311,15 +312,36 @@ namespace {
 // 30 lines: [daily_report] on 5 (time on 7), [response_summary] on 13 (working_days on 15),
 // [[yearly]] on 21 (kind 23, month 24, day 25).
 std::string deadline_rules_text(int line, const std::string& replacement) {
-  std::vector<std::string> lines{
-      "id = \"t\"",           "document = \"d\"",   "submit_to_zh = \"z\"", "submit_to_en = \"e\"",
-      "[daily_report]",       "rule = \"D1\"",      "time = 15:00:00",      "what_zh = \"a\"",
-      "what_en = \"b\"",      "who_zh = \"c\"",     "who_en = \"d\"",       "quote_zh = \"q\"",
-      "[response_summary]",   "rule = \"D2\"",      "working_days = 3",     "what_zh = \"a\"",
-      "what_en = \"b\"",      "who_zh = \"c\"",     "who_en = \"d\"",       "quote_zh = \"q\"",
-      "[[yearly]]",           "rule = \"D3\"",      "kind = \"plan_assessment\"", "month = 5",
-      "day = 31",             "what_zh = \"a\"",    "what_en = \"b\"",      "who_zh = \"c\"",
-      "who_en = \"d\"",       "quote_zh = \"q\""};
+  std::vector<std::string> lines{"id = \"t\"",
+                                 "document = \"d\"",
+                                 "submit_to_zh = \"z\"",
+                                 "submit_to_en = \"e\"",
+                                 "[daily_report]",
+                                 "rule = \"D1\"",
+                                 "time = 15:00:00",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\"",
+                                 "[response_summary]",
+                                 "rule = \"D2\"",
+                                 "working_days = 3",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\"",
+                                 "[[yearly]]",
+                                 "rule = \"D3\"",
+                                 "kind = \"plan_assessment\"",
+                                 "month = 5",
+                                 "day = 31",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\""};
   if (line > 0) lines[static_cast<std::size_t>(line - 1)] = replacement;
   std::string s;
   for (const auto& l : lines) s += l + "\n";
@@ -413,8 +435,9 @@ TEST(BadInput, KilnRulesToml) {
                    aqi::ParseError,
                    "k.toml:8:17: positive month weights must lie within a factor of 10^6 of each other (got 1 and "
                    "1e+07); weights are relative: give 0 to a month that does not count (SPEC K5)");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(0, "").substr(0, kiln_rules_text(0, "").find("[[batch]]")), "k.toml"),
-                   aqi::ParseError, "k.toml:1:1: missing key 'batch'");
+  EXPECT_THROW_MSG(
+      KilnRules::parse(kiln_rules_text(0, "").substr(0, kiln_rules_text(0, "").find("[[batch]]")), "k.toml"),
+      aqi::ParseError, "k.toml:1:1: missing key 'batch'");
   EXPECT_THROW_MSG(KilnRules::load("/nonexistent/k.toml"), aqi::FileNotFound,
                    "/nonexistent/k.toml: no such file or it cannot be read");
 }
@@ -525,8 +548,8 @@ TEST(BadInput, EditionFiles) {
   EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, 75, 100]"), "e.toml"), aqi::ParseError,
                    "e.toml:8:15: breakpoints must have 2 to 3 values");
   // …and a negative IAQI above the top breakpoint.
-  EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, 75]", "above_top = {value = -5}\n"), "e.toml"),
-                   aqi::ParseError, "e.toml:9:22: 'value' must be a finite IAQI ≥ 0, got -5");
+  EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, 75]", "above_top = {value = -5}\n"), "e.toml"), aqi::ParseError,
+                   "e.toml:9:22: 'value' must be a finite IAQI ≥ 0, got -5");
   EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "daily_indicators = [\"pm25_24h\"]",
                                             "daily_indicators = [\"pm10_24h\"]"),
                                   "e.toml"),
@@ -551,9 +574,9 @@ TEST(BadInput, NumericAqiEntryPoints) {
   double a[2];
   std::uint8_t mask[1], beyond[1];
   std::int8_t category[1];
-  EXPECT_THROW_MSG(aqi::air_quality_index(e, cols, Period::daily, aqi::AqiColumns{{a, 2}, {mask, 1}, {category, 1},
-                                                                                 {beyond, 1}}),
-                   aqi::InvalidArgument, "air_quality_index: output columns differ in length");
+  EXPECT_THROW_MSG(
+      aqi::air_quality_index(e, cols, Period::daily, aqi::AqiColumns{{a, 2}, {mask, 1}, {category, 1}, {beyond, 1}}),
+      aqi::InvalidArgument, "air_quality_index: output columns differ in length");
   const std::vector<date> dates{date(2019, 12, 1), date(2019, 12, 2)};
   EXPECT_THROW_MSG(aqi::air_quality_index(aqi::span<const date>(dates), cols, Period::daily), aqi::InvalidArgument,
                    "column pm25_24h has 3 values for 2 dates");
@@ -639,7 +662,8 @@ TEST(BadInput, NumericKilnEntryPoints) {
 }
 
 TEST(BadInput, NumericDeadlineEntryPoints) {
-  EXPECT_THROW_MSG(aqi::deadline_calendar(1800, {}), aqi::InvalidArgument, "season must be a year, e.g. 2019 (got 1800)");
+  EXPECT_THROW_MSG(aqi::deadline_calendar(1800, {}), aqi::InvalidArgument,
+                   "season must be a year, e.g. 2019 (got 1800)");
   const std::vector<aqi::ResponsePeriod> late{{ptime(date(2020, 5, 1), hours(0)), ptime(), ResponseLevel::II}};
   EXPECT_THROW_MSG(aqi::deadline_calendar(2019, late), aqi::InvalidValue,
                    "response_periods[0]: still in force, but starts (2020-05-01 00:00) after the end of the data "
@@ -648,4 +672,33 @@ TEST(BadInput, NumericDeadlineEntryPoints) {
       {ptime(date(2019, 12, 1), hours(0)), ptime(boost::posix_time::pos_infin), ResponseLevel::II}};
   EXPECT_THROW_MSG(aqi::deadline_calendar(2019, endless), aqi::InvalidValue,
                    "response_periods[0]: the end is not a date and time");
+}
+
+// SPEC L7, L8 (issue 13): scenario.toml's `mode` and `orders`. Relay is the default with orders;
+// relay without orders, an unknown mode and a bad order are refused, named by file, line, column.
+TEST(BadInput, ScenarioTomlModeAndOrders) {
+  const std::string orders = "issued,event,level\n2019-12-01 10:00,ISSUE,黄色\n2019-12-02 10:00,LIFT,\n";
+  std::string d =
+      scenario_dir(scenario_head + perfect + "orders = \"x.csv\"\n", {{"o.csv", observations_csv}, {"x.csv", orders}});
+  auto s = aqi::load_scenario(d);
+  EXPECT_EQ(s.mode, aqi::SeasonMode::relay);
+  ASSERT_EQ(s.orders.size(), 2u);
+  aqi::choose_mode(s, aqi::SeasonMode::forecast);
+  EXPECT_EQ(s.mode, aqi::SeasonMode::forecast);
+  d = scenario_dir(scenario_head + perfect + "mode = \"relay\"\n", {{"o.csv", observations_csv}});
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
+                   d + "/scenario.toml:6:8: mode = \"relay\" relays the superior command's orders: name their file "
+                       "with orders = \"…\"");
+  d = scenario_dir(scenario_head + perfect + "mode = \"auto\"\n", {{"o.csv", observations_csv}});
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
+                   d + "/scenario.toml:6:8: mode must be 'relay' or 'forecast', got 'auto'");
+  d = scenario_dir(scenario_head + perfect, {{"o.csv", observations_csv}});
+  s = aqi::load_scenario(d);
+  EXPECT_EQ(s.mode, aqi::SeasonMode::forecast);
+  EXPECT_THROW_MSG(aqi::choose_mode(s, aqi::SeasonMode::relay), aqi::InvalidArgument,
+                   "scenario " + d + " has no orders to relay (orders = \"…\" in scenario.toml)");
+  d = scenario_dir(scenario_head + perfect + "orders = \"x.csv\"\n",
+                   {{"o.csv", observations_csv}, {"x.csv", "issued,event,level\n2019-12-01 10:00,LIFT,\n"}});
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
+                   d + "/x.csv:2:2: column 'event': a LIFT with no warning in force");
 }
