@@ -28,19 +28,6 @@ void add_english_season(Texts& t) {
   t.timeline.short_lead = " <24!";
   t.timeline.imposed_reason = "IMPOSED ({comparison}) — {reason}";
   t.timeline.note = "      note: {note}";
-  t.orders.heading = "ORDERS OF THE SUPERIOR COMMAND (SPEC L8–L11; lead time = issue to the response start)";
-  t.orders.row =
-      "  {issued:<16}  {event:<9}  {level:<10}  {response:<4}  {start:<16}  {end:<16}  {lead:<9}  {doc_no}  {issuer}";
-  t.orders.columns = {"issued",       "event", "level",    "resp",  "response start",
-                      "expected end", "lead",  "document", "issuer"};
-  t.orders.at_once = "";
-  t.orders.county = "      county forecast: {level} ({comparison})";
-  t.orders.no_county = "      county forecast: none issued yet";
-  t.orders.note = "      note: {note}";
-  t.advice.heading = "ADVICE FROM THE COUNTY'S FORECASTS (SPEC L10; a level no order in force gives)";
-  t.advice.row = "  {time:<16}  forecast {forecast:<10}  orders {order:<10}  {note}";
-  t.expected.heading = "RUNS BEYOND THE ISSUE HORIZON OF {hours} H (SPEC L12; logged, not issued)";
-  t.expected.row = "  {time:<16}  {level:<10}  run {first} … {last}  {lead:.0f} h ahead";
   t.warnings.heading = "WARNINGS AND RESPONSES (SPEC R1, L2)";
   t.warnings.warning = "  #{number:<2} {issued} → {lifted}  highest {level}, response {response_zh}{imposed}{doc_no}";
   t.warnings.in_force = "in force at the end";
@@ -69,6 +56,23 @@ void add_english_season(Texts& t) {
   t.measures.every_unit = "  every unit";
   t.measures.department = "  {zh} ({en})";
   t.measures.measure = "    {id:<16} {en}";
+}
+
+// SPEC L8–L12: the relay orders, the advice of the county's forecasts, the runs beyond the horizon.
+void add_english_orders(Texts& t) {
+  t.orders.heading = "ORDERS OF THE SUPERIOR COMMAND (SPEC L8–L11; lead time = issue to the response start)";
+  t.orders.row =
+      "  {issued:<16}  {event:<9}  {level:<10}  {response:<4}  {start:<16}  {end:<16}  {lead:<9}  {doc_no}  {issuer}";
+  t.orders.columns = {"issued",       "event", "level",    "resp",  "response start",
+                      "expected end", "lead",  "document", "issuer"};
+  t.orders.at_once = "";
+  t.orders.county = "      county forecast: {level} ({comparison})";
+  t.orders.no_county = "      county forecast: none issued yet";
+  t.orders.note = "      note: {note}";
+  t.advice.heading = "ADVICE FROM THE COUNTY'S FORECASTS (SPEC L10; a level no order in force gives)";
+  t.advice.row = "  {time:<16}  forecast {forecast:<10}  orders {order:<10}  {note}";
+  t.expected.heading = "RUNS BEYOND THE ISSUE HORIZON OF {hours} H (SPEC L12; logged, not issued)";
+  t.expected.row = "  {time:<16}  {level:<10}  run {first} … {last}  {lead:.0f} h ahead";
 }
 
 void add_english_cuts(Texts& t) {
@@ -118,6 +122,7 @@ const Texts& english_texts() {
   static const Texts table = [] {
     Texts t;
     add_english_season(t);
+    add_english_orders(t);
     add_english_cuts(t);
     add_english_kilns_and_deadlines(t);
     return t;
