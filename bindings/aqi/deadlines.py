@@ -13,7 +13,6 @@ from . import _core
 from ._frames import frame
 
 
-
 def _seconds(values, name):
     import pandas as pd
     try:

@@ -131,7 +131,11 @@ void bind_aqi_result(py::module_& m) {
       .def_readonly("primary_mask", &AqiResult::primary_mask)
       .def_readonly("category", &AqiResult::category)
       .def_readonly("beyond_scale", &AqiResult::beyond_scale)
-      .def("__len__", [](const AqiResult& r) { return r.aqi.size(); });
+      .def("__len__", [](const AqiResult& r) { return r.aqi.size(); })
+      .def("__repr__", [](const AqiResult& r) {
+        return "aqi._core.AqiResult(" + std::to_string(r.aqi.size()) + " records, edition='" + r.edition->id() +
+               "', period='" + std::string(name(r.period)) + "')";
+      });
 }
 
 void bind_aqi_table(py::module_& m) {
@@ -165,7 +169,12 @@ void bind_aqi_table(py::module_& m) {
                                  out.emplace_back(std::const_pointer_cast<Edition>(e), use);
                                return out;
                              })
-      .def("__len__", &AqiTable::size);
+      .def("__len__", &AqiTable::size)
+      .def("__repr__", [](const AqiTable& t) {
+        std::string ids;
+        for (const auto& e : t.record_edition.editions()) ids += (ids.empty() ? "'" : ", '") + e->id() + "'";
+        return "aqi._core.AqiTable(" + std::to_string(t.size()) + " records, editions=[" + ids + "])";
+      });
 }
 
 }  // namespace
