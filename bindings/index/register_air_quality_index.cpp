@@ -177,12 +177,9 @@ void bind_aqi_table(py::module_& m) {
       });
 }
 
-}  // namespace
-
-void register_air_quality_index(py::module_& m) {
-  bind_column_use(m);
-  bind_aqi_result(m);
-  bind_aqi_table(m);
+// aqi.aqi's two paths: undated columns under one edition (the kernel writes numpy's arrays), dated
+// records each under the edition in force.
+void def_ratings(py::module_& m) {
   // columns: (name, float64 array) pairs; edition: an aqi.Edition; period: "daily", "hourly" (or
   // 日报, 实时报).
   m.def(
@@ -209,6 +206,11 @@ void register_air_quality_index(py::module_& m) {
                                                                  parse_period(period), IaqiOptions{round_inputs, {}}));
       },
       py::arg("days").noconvert(), py::arg("columns"), py::arg("period"), py::arg("round_inputs") = false);
+}
+
+// The names Python reads through C++: the report period, indicator keys, pollutants, categories,
+// the primary-pollutant labels.
+void def_names(py::module_& m) {
   // The report when the caller does not say (SPEC A3): `period` parsed, else hourly for 1-hour
   // columns other than O3's.
   m.def(
@@ -242,6 +244,16 @@ void register_air_quality_index(py::module_& m) {
   py::list labels;
   for (unsigned bits = 0; bits < 64; ++bits) labels.append(PollutantSet(static_cast<std::uint8_t>(bits)).to_string());
   m.attr("PRIMARY_LABELS") = labels;
+}
+
+}  // namespace
+
+void register_air_quality_index(py::module_& m) {
+  bind_column_use(m);
+  bind_aqi_result(m);
+  bind_aqi_table(m);
+  def_ratings(m);
+  def_names(m);
 }
 
 }  // namespace aqi::python
