@@ -148,12 +148,14 @@ class AqiResult:
         return _frame(self.core, np.full(len(self.aqi), names.index(self.edition), dtype=np.int8), names, index)
 
     def __repr__(self) -> str:
+        # As the call that made it: aqi.aqi({'pm25_24h': …}, edition='hj633-2012', period='daily').
         n = len(self.aqi)
         shown = ", ".join(
             "nan" if np.isnan(a) else f"{int(a)}" for a in self.aqi[:5]) + (", …" if n > 5 else "")
+        columns = ", ".join(f"{k!r}: …" for k in self.used + self.substitutes + self.ignored)
         ignored = f", ignored={self.ignored}" if self.ignored else ""
-        return (f"AqiResult({n} records, edition={self.edition!r}, period={self.period!r}, "
-                f"aqi=[{shown}], used={self.used}{ignored})")
+        return (f"aqi.aqi({{{columns}}}, edition={self.edition!r}, period={self.period!r}) → "
+                f"AqiResult({n} records, aqi=[{shown}]{ignored})")
 
 
 def _edition_names(ids):

@@ -421,3 +421,14 @@ def test_a7_dated_table_keeps_its_columns_alive():
     gc.collect()
     # PM2.5 80: 107 under 2012 (2026-02-28), 100 + 50·20/55 = 118.2 → 119 under 2026 (A7).
     assert values.tolist() == [107, 119] and [editions[c] for c in codes] == ["hj633-2012", "hj633-2026"]
+
+
+def test_results_read_like_their_call():
+    # PM2.5 80 → 107, 10 → 15 (HJ 633-2012, A1); o3_1h is not a 2026 daily indicator (A3).
+    r = aqi.aqi({"pm25_24h": [80.0, 10.0]}, edition="hj633-2012")
+    assert repr(r) == ("aqi.aqi({'pm25_24h': …}, edition='hj633-2012', period='daily') → "
+                       "AqiResult(2 records, aqi=[107, 15])")
+    r = aqi.aqi({"pm25_24h": [80.0], "o3_1h": [10.0]}, edition="hj633-2026")
+    assert repr(r) == ("aqi.aqi({'pm25_24h': …, 'o3_1h': …}, edition='hj633-2026', period='daily') → "
+                       "AqiResult(1 records, aqi=[119], ignored=['o3_1h'])")
+    assert repr(r.core) == "aqi._core.AqiResult(1 records, edition='hj633-2026', period='daily')"
