@@ -135,8 +135,8 @@ void BM_ParseInventory(benchmark::State& state) {
 // E10 on the county scenario (283 sources), level II with the recommended dust cap.
 void BM_TopUpScenario(benchmark::State& state) {
   static const aqi::Inventory inv = [] {
-    const std::string here = __FILE__;  // …/bench/emission_cuts_bench.cpp
-    return aqi::read_inventory(here.substr(0, here.rfind("/bench/")) + "/scenarios/yiyuan-2019/inventory.csv");
+    // Not __FILE__: ccache's base_dir makes it relative to the build.
+    return aqi::read_inventory(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/inventory.csv");
   }();
   aqi::TopUpOptions o;
   o.cuts.dust_cap = 0.15;

@@ -37,12 +37,12 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_air_quality_index(m);
   aqi::python::register_moving_mean(m);
   aqi::python::register_rule_set(m);
-  aqi::python::register_plan(m);
+  aqi::python::register_industry_measures(m);  // before the plan, which holds these tables
+  aqi::python::register_plan(m);               // before the functions that take a plan
   aqi::python::register_warning(m);
   aqi::python::register_measures(m);
   aqi::python::register_season(m);
   aqi::python::register_inventory(m);
-  aqi::python::register_industry_measures(m);
   aqi::python::register_emission_cuts(m);
   aqi::python::register_top_up(m);
   aqi::python::register_kiln_schedule(m);

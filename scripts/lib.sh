@@ -9,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 BUILD_PACKAGES=(cmake ninja-build g++ libeigen3-dev libboost-date-time-dev pybind11-dev python3-dev
   python3-numpy python3-pandas libtomlplusplus-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libglpk-dev)
 # What the tests need on top.
-TEST_PACKAGES=(python3-pytest python3-hypothesis python3-matplotlib fonts-noto-cjk python3-nbclient python3-ipykernel
+TEST_PACKAGES=(python3-pytest python3-hypothesis mypy python3-matplotlib fonts-noto-cjk python3-nbclient python3-ipykernel
   clang libclang-rt-14-dev)  # clang + compiler-rt: libFuzzer for tests/fuzz
 
 # Installs the packages that are missing, quietly; touches apt only when something is missing.

@@ -1,6 +1,7 @@
 // Editions of HJ 633 (SPEC A1, A7): the built-in editions as shared objects, their breakpoint
 // tables for inspection, and the edition in force on a date.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,9 +40,9 @@ struct EditionColumn {
   }
 };
 
-py::list keys(const std::vector<Indicator>& v) {
-  py::list out;
-  for (Indicator i : v) out.append(std::string(key(i)));
+std::vector<std::string> keys(const std::vector<Indicator>& v) {
+  std::vector<std::string> out;
+  for (Indicator i : v) out.emplace_back(key(i));
   return out;
 }
 
@@ -79,9 +80,9 @@ void bind_edition(py::module_& m) {
       .def_property_readonly("in_force_from", [](const Edition& e) { return aqi::detail::iso(e.in_force_from()); })
       .def_property_readonly("indicators",
                              [](const Edition& e) {
-                               py::dict out;  // keyed by indicator: the edition's table
+                               std::map<std::string, EditionColumn> out;  // by indicator: the edition's table
                                for (Indicator i : all_indicators)
-                                 if (e.rates(i)) out[py::str(std::string(key(i)))] = EditionColumn(e, i);
+                                 if (e.rates(i)) out.emplace(std::string(key(i)), EditionColumn(e, i));
                                return out;
                              })
       .def_property_readonly("daily_indicators", [](const Edition& e) { return keys(e.indicators(Period::daily)); })
