@@ -137,3 +137,11 @@ def test_d4_deadline_rules_of_the_plan(tmp_path):
                                     pd.Timestamp("2019-12-17 23:59:59")]
     default = aqi.deadlines(run)
     assert set(default["submit_to"]) == {"县重污染天气应急指挥部办公室"} and default.attrs["plan"] == "yiyuan-2019"
+
+
+@pytest.mark.parametrize("response", ["II", "Ⅱ", "Ⅱ级"])
+def test_d1_responses_in_every_spelling(response):
+    # The plan writes Ⅱ级; a response period's level is read the same in every spelling (R1), and
+    # names the response in the D1 text as on the first test's day 2.
+    d = aqi.deadlines(periods(("2019-12-09 20:00", "2019-12-12 09:00", response)))
+    assert d["what"][1] == "daily progress report, day 2 of the Level II response from 2019-12-09 20:00"
