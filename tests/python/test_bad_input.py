@@ -23,57 +23,6 @@ def one_source(tmp_path):
     return aqi.Inventory.read_csv(path)
 
 
-# --- docs/errors.md "NumPy input" (SPEC A6, W2, W5, W9) -------------------------------------------
-
-def test_numpy_dtypes_are_refused_or_converted_exactly():
-    with pytest.raises(TypeError, match=r"^values: values must be numbers \(NaN or None for missing\): "):
-        aqi.moving_mean(np.array([1.0, "x"], dtype=object))
-    # Exact conversions are accepted: integers, booleans, None as missing (W8: breaks a run).
-    assert aqi.moving_mean(np.ones(24, dtype=bool))[-1] == 1.0  # 24 valid hours of 1 (A5)
-
-
-def test_aqi_columns_must_be_one_dimensional():
-    # One value per record (A3): a 2-D column used to come back flattened, its shape lost.
-    with pytest.raises(ValueError, match=r"^aqi.aqi: column 'pm25_24h' must be 1-D \(one value per record\), "
-                                         r"got shape \(2, 2\)$"):
-        aqi.aqi({"pm25_24h": np.full((2, 2), 80.0)}, edition="hj633-2012")
-    # PM2.5 80 µg/m³ (24 h) lies in 75–115 → IAQI 100 + (80-75)·50/40 = 106.25 → 107 (A3, rounded up).
-    assert aqi.aqi({"pm25_24h": np.array([80.0])}, edition="hj633-2012").aqi.tolist() == [107]
-
-
-def test_numpy_non_contiguous_input_gives_the_contiguous_result():
-    column = np.array([[35.0, 0], [75.0, 0]])[:, 0]  # PM2.5 35 → 50, 75 → 100 (HJ 633-2012, A1)
-    np.testing.assert_array_equal(aqi.iaqi("pm25_24h", column, edition="hj633-2012"), [50.0, 100.0])
-
-
-# --- docs/errors.md "Numeric entry points" ---------------------------------------------------------
-
-def test_numeric_values_out_of_range():
-    with pytest.raises(ValueError, match=r"^pm25_24h\[0\]: negative concentration -0.3 \(SPEC A4\)$"):
-        aqi.iaqi("pm25_24h", [-0.3], round_inputs=True)
-    assert np.isnan(aqi.iaqi("pm25_24h", [np.nan])[0])  # missing, not an error (A4)
-
-
-def test_numeric_options():
-    # Found writing this matrix: a negative window reached the compiled core as a failed
-    # conversion to an unsigned size (TypeError "incompatible function arguments").
-    with pytest.raises(ValueError, match=r"^moving_mean: window must be at least 1, got -1$"):
-        aqi.moving_mean([1.0] * 30, window=-1)
-    with pytest.raises(ValueError, match=r"^moving_mean: min_valid must be between 1 and the window \(24\), got 0$"):
-        aqi.moving_mean([1.0] * 30, min_valid=0)
-
-
-def test_unknown_names():
-    with pytest.raises(KeyError, match=r"unknown AQI edition 'x'; expected one of: hj633-2012, hj633-2026"):
-        aqi.aqi({"pm25_24h": [1.0]}, edition="x")
-    with pytest.raises(KeyError, match=r"pm25_1h is not rated by hj633-2012"):
-        aqi.aqi({"pm25_1h": [1.0]}, edition="hj633-2012")
-    with pytest.raises(ValueError, match=r"^edition_in_force: the date is missing \(NaT\)$"):
-        aqi.edition_in_force("NaT")
-    with pytest.raises(ValueError, match=r"^column 'date': cannot read dates: "):
-        aqi.aqi(pd.DataFrame({"date": ["2019-13-01"], "pm25_24h": [1.0]}))
-
-
 # --- docs/errors.md "Kilns (Python)" (SPEC K1–K7) ---------------------------------------------------
 
 KILNS = pd.DataFrame({"id": ["a", "b"], "lines": [1, 1], "capacity": [1.0, 2.0]})
@@ -157,22 +106,3 @@ def test_emission_arguments(tmp_path):
         aqi.top_up(inv, "I", targets=tmp_path / "nonexistent" / "t.toml")
     with pytest.raises(aqi.ScenarioError, match=r"^<DataFrame>:1: empty file: no header line$"):
         aqi.Inventory(pd.DataFrame())
-
-
-# --- docs/errors.md "Deadlines and holidays (Python)" (SPEC D1–D4) ---------------------------------
-
-def test_deadline_and_holiday_arguments():
-    periods = pd.DataFrame({"start": ["2020-05-01"], "end": [None], "response": ["II"]})
-    with pytest.raises(ValueError, match=r"^response_periods\[0\]: still in force, but starts \(2020-05-01 00:00\) "
-                                         r"after the end of the data \(2020-04-01 00:00\); pass the data's end$"):
-        aqi.deadlines(periods, season=2019)
-    with pytest.raises(ValueError, match=r"^response_periods\[0\]: the start is missing$"):
-        aqi.deadlines(pd.DataFrame({"start": [None], "end": ["2019-12-01"]}), season=2019)
-    with pytest.raises(ValueError, match=r"^season must be a year, e.g. 2019 \(got 1800\)$"):
-        aqi.deadlines(pd.DataFrame({"start": [], "end": []}), season=1800)
-    with pytest.raises(ValueError, match=r"^working_days_after: n must be at least 1 \(got 0\)$"):
-        aqi.working_days_after("2019-12-02", 0)
-    with pytest.raises(ValueError, match=r"^dates\[1\]: the date is missing \(NaT\)$"):
-        aqi.day_kind(["2019-12-02", None])
-    with pytest.raises(KeyError, match=r"no holiday calendar for 2018, needed for 2018-06-01"):
-        aqi.is_working_day("2018-06-01")
