@@ -3,6 +3,7 @@
 // source per data row; cuts are fractions in [0, 1] (NaN for rules without a value) and never
 // reduce a source by more than its baseline; a top-up that says it is feasible meets every target.
 #include "aqi/emissions/top_up.hpp"
+#include "aqi/detail/csv.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
