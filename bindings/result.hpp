@@ -20,7 +20,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,7 +38,9 @@ namespace py = pybind11;
 
 // A table of a result: named columns of equal length. Numbers, flags and times are numpy arrays
 // (times as int64 seconds since 1970-01-01 local time, dates as int64 days, NaT = lowest int64);
-// texts are lists of str (None where a text is absent).
+// texts are lists of str (None where a text is absent); a category is (int32 codes, list of its
+// texts), for columns of a few distinct texts over many rows; an optional integer is (int64
+// values, bool mask of the absent ones).
 struct Table {
   std::vector<std::string> names;
   std::vector<py::object> columns;
@@ -77,6 +81,38 @@ class TableBuilder {
     return add(name, "text", std::move(out));
   }
 
+  // F returns a text (std::string or std::string_view): a pandas Categorical. Its categories are
+  // `categories` when given (every text must be one of them) or the texts in order of first use.
+  template <class F>
+  TableBuilder& category(const char* name, F f, const std::vector<std::string>& categories = {}) {
+    std::unordered_map<std::string, std::int32_t> index;
+    py::list names;
+    for (const auto& c : categories) {
+      index.emplace(c, static_cast<std::int32_t>(index.size()));
+      names.append(py::str(c));
+    }
+    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(rows_.size()));
+    std::int32_t* p = codes.mutable_data();
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      auto [it, fresh] = index.emplace(std::string(f(rows_[i])), static_cast<std::int32_t>(index.size()));
+      if (fresh) names.append(py::str(it->first));
+      p[i] = it->second;
+    }
+    return add(name, "category", py::make_tuple(std::move(codes), std::move(names)));
+  }
+  // F returns std::optional<integer> (nullopt = <NA>): a pandas nullable integer column.
+  template <class F>
+  TableBuilder& optional_integer(const char* name, F f) {
+    py::array_t<std::int64_t> values(static_cast<py::ssize_t>(rows_.size()));
+    py::array_t<bool> missing(static_cast<py::ssize_t>(rows_.size()));
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const auto v = f(rows_[i]);
+      values.mutable_data()[i] = v ? static_cast<std::int64_t>(*v) : 0;
+      missing.mutable_data()[i] = !v;
+    }
+    return add(name, "optional_integer", py::make_tuple(std::move(values), std::move(missing)));
+  }
+
   Table build() { return std::move(table_); }
 
  private:
@@ -88,6 +124,7 @@ class TableBuilder {
     return add(name, kind, std::move(a));
   }
   static py::object to_python(const std::string& s) { return py::str(s); }
+  static py::object to_python(std::string_view s) { return py::str(s.data(), s.size()); }
   static py::object to_python(const std::optional<std::string>& s) {
     return s ? py::object(py::str(*s)) : py::object(py::none());
   }
@@ -118,9 +155,11 @@ template <class T>
 py::class_<T, std::shared_ptr<T>> bind_result(py::module_& m, const char* name, const char* doc) {
   py::class_<T, std::shared_ptr<T>> c(m, name, doc);
   c.def("__copy__", [](const T& self) { return std::make_shared<T>(self); });
-  c.def("__deepcopy__", [](const T& self, const py::dict&) { return std::make_shared<T>(self); }, py::arg("memo"));
+  c.def(
+      "__deepcopy__", [](const T& self, const py::dict&) { return std::make_shared<T>(self); }, py::arg("memo"));
   if constexpr (detail::has_equality<T>::value) {
-    c.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
+    c.def(
+        "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
   }
   return c;
 }

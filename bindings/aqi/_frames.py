@@ -15,6 +15,14 @@ def column(table, name):
         return np.asarray(values, dtype="int64").astype("timedelta64[s]") + _EPOCH_S
     if kind == "date":
         return np.asarray(values, dtype="int64").astype("timedelta64[D]") + _EPOCH_D
+    if kind == "category":
+        import pandas as pd
+        codes, categories = values
+        return pd.Categorical.from_codes(codes, categories)
+    if kind == "optional_integer":
+        import pandas as pd
+        values, missing = values
+        return pd.arrays.IntegerArray(np.asarray(values, dtype="int64"), np.asarray(missing, dtype=bool))
     return values
 
 

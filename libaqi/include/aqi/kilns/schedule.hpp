@@ -83,6 +83,9 @@ struct MonthStop {
   double weight = 0;
   double stopped_capacity = 0;  // S_m
   double share = 0;             // S_m ÷ total capacity of every line in the table
+  // The part of S_m each batch's one-line kilns stop (the schedule's; the rest is the multi-line
+  // kilns' constant, KilnSchedule::multi_line_capacity). Empty for an evaluated schedule.
+  std::vector<double> by_batch;
 };
 
 struct BatchSummary {
@@ -101,6 +104,7 @@ struct KilnSchedule {
   std::vector<int> kiln_batch;      // per kiln of the table: its batch, or -1 for a multi-line kiln
   std::vector<MonthStop> months;
   std::vector<BatchSummary> batches;
+  std::size_t lines = 0;  // of every kiln in the table
   std::size_t multi_line_kilns = 0;
   int multi_line_stopped_lines = 0;
   double multi_line_capacity = 0;  // stopped capacity of the multi-line kilns, every day of the season
@@ -414,6 +418,7 @@ struct KilnSplit {
 inline KilnSplit split_kilns(span<const Kiln> kilns, const KilnRules& rules, double unit, KilnSchedule& out) {
   KilnSplit k;
   for (std::size_t i = 0; i < kilns.size(); ++i) {
+    out.lines += static_cast<std::size_t>(kilns[i].lines);
     if (kilns[i].lines == 1) {
       k.single.push_back(i);
       k.cap.push_back(kilns[i].capacity / unit);
@@ -479,7 +484,10 @@ inline std::vector<MonthStop> kiln_months(const KilnSeason& cal, const std::vect
   std::vector<MonthStop> out;
   for (std::size_t m = 0; m < cal.months(); ++m) {
     const double s = reported.stopped(batch_capacity, m);
-    out.push_back({cal.month_label(m), cal.month(m), weight[m], s, s / total});
+    std::vector<double> by_batch;
+    for (std::size_t b = 0; b < batch_capacity.size(); ++b)
+      by_batch.push_back(reported.coverage()[b][m] * batch_capacity[b]);
+    out.push_back({cal.month_label(m), cal.month(m), weight[m], s, s / total, std::move(by_batch)});
   }
   return out;
 }

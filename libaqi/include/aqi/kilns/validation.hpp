@@ -183,7 +183,7 @@ inline KilnScheduleEvaluation evaluate(const KilnStops& stops, const KilnSeason&
   const auto s = stops.stopped_capacity();
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (std::size_t m = 0; m < cal.months(); ++m) {
-    e.months.push_back({cal.month_label(m), cal.month(m), weight[m], s[m], total > 0 ? s[m] / total : 0.0});
+    e.months.push_back({cal.month_label(m), cal.month(m), weight[m], s[m], total > 0 ? s[m] / total : 0.0, {}});
     if (weight[m] > 0) {
       lo = std::min(lo, s[m] / weight[m]);
       hi = std::max(hi, s[m] / weight[m]);
