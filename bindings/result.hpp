@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,22 +82,33 @@ class TableBuilder {
     return add(name, "text", std::move(out));
   }
 
-  // F returns a text (std::string or std::string_view): a pandas Categorical. Its categories are
+  // A pandas Categorical. F returns a text (std::string or std::string_view): the categories are
   // `categories` when given (every text must be one of them) or the texts in order of first use.
+  // Or F returns an index into `categories` (an enum's value, for a key table): no text is hashed.
   template <class F>
   TableBuilder& category(const char* name, F f, const std::vector<std::string>& categories = {}) {
-    std::unordered_map<std::string, std::int32_t> index;
     py::list names;
-    for (const auto& c : categories) {
-      index.emplace(c, static_cast<std::int32_t>(index.size()));
-      names.append(py::str(c));
-    }
+    for (const auto& c : categories) names.append(py::str(c));
     py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(rows_.size()));
     std::int32_t* p = codes.mutable_data();
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-      auto [it, fresh] = index.emplace(std::string(f(rows_[i])), static_cast<std::int32_t>(index.size()));
-      if (fresh) names.append(py::str(it->first));
-      p[i] = it->second;
+    using R = std::decay_t<decltype(f(rows_.front()))>;
+    if constexpr (std::is_integral_v<R> || std::is_enum_v<R>) {
+      for (std::size_t i = 0; i < rows_.size(); ++i) p[i] = static_cast<std::int32_t>(f(rows_[i]));
+    } else {
+      // Looked up by view, stored once: a row whose text is known allocates nothing.
+      std::deque<std::string> texts(categories.begin(), categories.end());
+      std::unordered_map<std::string_view, std::int32_t> index;
+      for (const auto& t : texts) index.emplace(t, static_cast<std::int32_t>(index.size()));
+      for (std::size_t i = 0; i < rows_.size(); ++i) {
+        R text = f(rows_[i]);
+        auto it = index.find(std::string_view(text));
+        if (it == index.end()) {
+          texts.emplace_back(std::move(text));
+          it = index.emplace(texts.back(), static_cast<std::int32_t>(index.size())).first;
+          names.append(py::str(texts.back()));
+        }
+        p[i] = it->second;
+      }
     }
     return add(name, "category", py::make_tuple(std::move(codes), std::move(names)));
   }

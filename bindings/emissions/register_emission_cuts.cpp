@@ -48,14 +48,14 @@ Table sources_table(const CutsResult& self) {
   for (auto p : all_emission_pollutants)
     t.number(key(p).data(),
              [&r, p](I i) { return r.reduction(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(p)); });
-  return t
-      .category(
-          "kind", [&inv](I i) { return key(inv.kind[i]); }, categories(source_kind_keys))
-      .category(
-          "industry", [&inv](I i) { return key(inv.industry[i]); }, categories(industry_keys))
-      .category(
-          "grade", [&inv](I i) { return name(inv.grade[i]); }, grade_categories())
-      .category("rule_status", [&r](I i) { return cut_rule_status(r, i); })
+  // The inventory's keys by their enum values (categories in key-table order): nothing hashed.
+  t.category(
+      "kind", [&inv](I i) { return inv.kind[i]; }, categories(source_kind_keys));
+  t.category(
+      "industry", [&inv](I i) { return inv.industry[i]; }, categories(industry_keys));
+  t.category(
+      "grade", [&inv](I i) { return inv.grade[i]; }, grade_categories());
+  return t.category("rule_status", [&r](I i) { return cut_rule_status(r, i); })
       .category("counted_by", [&r](I i) { return cut_counted_by(r, i); })
       .optional_integer(
           "lines_stopped",
