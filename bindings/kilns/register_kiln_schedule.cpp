@@ -1,12 +1,12 @@
 // The brick-kiln rotation (SPEC K1–K7) as bound classes: the kiln rules, the season's calendar
 // (_core.KilnSeason), the schedule (_core.KilnSchedule), its evaluation and the K7 violations.
 // Columns go in as numpy arrays and lists; tables come out as _core.Table for aqi/kilns.py.
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -122,9 +122,18 @@ void bind_rules_and_season(py::module_& m) {
       .def_property_readonly("extension", [](const KilnSeason& s) { return std::string(name(s.placement())); })
       .def(
           "weights_by_month",
-          [](const KilnSeason& s, const std::vector<std::pair<std::variant<int, std::string>, double>>& given) {
+          // A month is a calendar month (an int) or a label (a str); aqi/kilns.py says which.
+          [](const KilnSeason& s, const std::vector<std::pair<py::object, double>>& given) {
             std::vector<MonthWeight> w;
-            for (const auto& [month, weight] : given) w.push_back({month, weight});
+            for (const auto& [month, weight] : given) {
+              int overflow = 0;
+              const long long m =
+                  py::isinstance<py::int_>(month) ? PyLong_AsLongLongAndOverflow(month.ptr(), &overflow) : 0;
+              if (py::isinstance<py::int_>(month) && !overflow && m >= INT_MIN && m <= INT_MAX)
+                w.push_back({static_cast<int>(m), weight});
+              else  // a label, or an integer no int holds (not a month either): named as written
+                w.push_back({py::str(month).cast<std::string>(), weight});
+            }
             return weights_by_month(s, w);
           },
           py::arg("weights"), "K5 weights in season order from (month, weight) pairs: month 1–12 or 'YYYY-MM'.")
