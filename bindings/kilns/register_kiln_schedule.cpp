@@ -92,7 +92,7 @@ Table season_batches_table(const KilnSeason& cal) {
       .build();
 }
 
-void bind_rules_and_season(py::module_& m) {
+void bind_rules(py::module_& m) {
   bind_result<KilnRules>(m, "KilnRules", "A plan's brick-kiln rotation rules (SPEC K1–K5).")
       .def_readonly("id", &KilnRules::id)
       .def_readonly("document", &KilnRules::document)
@@ -107,6 +107,9 @@ void bind_rules_and_season(py::module_& m) {
   m.def(
       "kiln_rules", [](const std::string& id) { return std::const_pointer_cast<KilnRules>(share(kiln_rules(id))); },
       py::arg("id") = "yiyuan-2019");
+}
+
+void bind_season(py::module_& m) {
   bind_result<KilnSeason>(m, "KilnSeason", "A rotation season's calendar (SPEC K1, K2, K4, K6).")
       .def_property_readonly("year", &KilnSeason::year)
       .def_property_readonly("batches", &season_batches_table)
@@ -314,7 +317,8 @@ void register_kiln_schedule(py::module_& m) {
             .build();
       },
       py::arg("path"));
-  bind_rules_and_season(m);
+  bind_rules(m);
+  bind_season(m);
   bind_schedule(m);
   bind_checks(m);
   m.attr("MULTI_LINE_BATCH") = std::string(multi_line_batch);

@@ -22,12 +22,14 @@ namespace aqi {
 // SPEC R3: the response levels that have emission-reduction measures, in table order.
 inline constexpr std::array<ResponseLevel, 3> measure_levels{ResponseLevel::III, ResponseLevel::II, ResponseLevel::I};
 
-// A response level that has measures (III, II, I) in any of the plan's spellings (II, Ⅱ, Ⅱ级);
-// nullopt for any other text (IV, none, a typo).
-inline std::optional<ResponseLevel> measure_level(std::string_view text) noexcept {
-  for (ResponseLevel r : measure_levels) {
-    std::string_view zh = name_zh(r);
-    if (text == name(r) || text == zh || text == zh.substr(0, zh.size() - 3)) return r;  // "Ⅱ级", "Ⅱ"
+// A response level that has measures (III, II, I) in any of the plan's spellings (II, Ⅱ, Ⅱ级:
+// parse_response_level's); nullopt for any other text (IV, none, a typo).
+inline std::optional<ResponseLevel> measure_level(std::string_view text) {
+  try {
+    const ResponseLevel r = parse_response_level(text);
+    for (ResponseLevel m : measure_levels)
+      if (r == m) return r;
+  } catch (const UnknownName&) {
   }
   return std::nullopt;
 }
