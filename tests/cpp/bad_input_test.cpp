@@ -1,5 +1,6 @@
 // The bad-input matrix of docs/errors.md: every row that no other test proves is proved here,
-// one TEST per input path (the table of docs/errors.md it belongs to is in its name). Expected
+// one TEST per input path (the table of docs/errors.md it belongs to is in its name). The rows of
+// one concept are proved beside it (tests/cpp/<domain>/<concept>_test.cpp). Expected
 // messages — file:line:column included — are derived by hand from the inputs written here.
 #include <gtest/gtest.h>
 
@@ -62,12 +63,6 @@ const std::string scenario_head =
     "observations = \"o.csv\"\n";
 const std::string perfect = "forecasts = \"perfect\"\n";
 
-const std::string inventory_header =
-    "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n";
-const std::string inventory_row = "E1,n,enterprise,other,,1,1,1,1,1,,,0,1\n";
-
-aqi::Inventory one_source() { return aqi::parse_inventory(inventory_header + inventory_row, "inv.csv"); }
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -108,68 +103,6 @@ TEST(BadInput, ImposedCsv) {
   EXPECT_EQ(ok[0].time, ptime(date(2019, 12, 1), hours(0)));
   EXPECT_EQ(ok[0].level, 1);
   EXPECT_EQ(ok[1].time, ptime(date(2019, 12, 1), hours(10) + boost::posix_time::minutes(30)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Inventory CSV" (SPEC E1, E6).
-
-TEST(BadInput, InventoryCsv) {
-  EXPECT_THROW_MSG(aqi::parse_inventory("", "inv.csv"), aqi::ParseError, "inv.csv:1: empty file: no header line");
-  EXPECT_THROW_MSG(aqi::parse_inventory(inventory_header + "E1,\"n,enterprise,other,,1,1,1,1,1,,,0,1\n", "inv.csv"),
-                   aqi::ParseError, "inv.csv:2: unterminated quoted field");
-  // Found writing this matrix: capacities summing to infinity made every line's share 0, so the
-  // lines' cut counted for nothing (SPEC E6).
-  EXPECT_THROW_MSG(aqi::parse_inventory(inventory_header.substr(0, inventory_header.size() - 1) +
-                                            ",line_capacity\nE1,n,enterprise,plastic_products,,2,1,1,1,1,,,0,1,"
-                                            "1e308;1e308\n",
-                                        "inv.csv"),
-                   aqi::ParseError,
-                   "inv.csv:2:15: column 'line_capacity': line capacities sum to more than a double can hold; write "
-                   "them in a larger unit");
-  // A header without rows is an inventory of no sources.
-  EXPECT_EQ(aqi::parse_inventory(inventory_header, "inv.csv").size(), 0u);
-}
-
-// Hand-built inventories (C++ only): what parse_inventory guarantees is checked by every call.
-TEST(BadInput, InventoryBuiltInCodeBreaksItsInvariants) {
-  auto inv = one_source();
-  inv.name.pop_back();
-  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidArgument,
-                   "inventory inv.csv: columns differ in length");
-  // Found writing this matrix: 3 lines with 1 share read two shares past the vector's end.
-  inv = one_source();
-  inv.lines[0] = 3;
-  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidValue,
-                   "lines[0]: source 'E1' of inventory inv.csv has 3 lines and 1 line share (one per line, at least "
-                   "one line)");
-  inv = one_source();
-  inv.emissions(0, 1) = -1;
-  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::II), aqi::InvalidValue,
-                   "nox[0]: source 'E1' of inventory inv.csv: emission -1 t/day is not a finite number ≥ 0");
-  inv = one_source();
-  inv.emissions(0, 2) = inf;
-  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidValue,
-                   "pm[0]: source 'E1' of inventory inv.csv: emission inf t/day is not a finite number ≥ 0");
-}
-
-// ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Kilns CSV" (SPEC K1–K5).
-
-TEST(BadInput, KilnsCsv) {
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2: expected 3 fields, found 2");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\n\"K1,1,3\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2: unterminated quoted field");
-  EXPECT_THROW_MSG(aqi::parse_kilns("", "k.csv"), aqi::ParseError, "k.csv:1: empty file: no header line");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,one,3\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:2: column 'lines': 'one' is not a whole number");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1001,3\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:2: column 'lines': more than 1000 lines (got 1001)");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,x\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:3: column 'capacity': 'x' is not a number");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,inf\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:3: column 'capacity': 'inf' is not a number");
-  EXPECT_EQ(aqi::parse_kilns("id,lines,capacity\n", "k.csv").size(), 0u);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,157 +206,4 @@ TEST(BadInput, ScenarioFilesReportTheirOwnPaths) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Kiln rules TOML" (SPEC K1–K5).
-
-namespace {
-// 12 lines; month_weights's `[` is at 8:17, the [[batch]] header on line 9.
-std::string kiln_rules_text(int line, const std::string& replacement) {
-  std::vector<std::string> lines{"id = \"t\"",
-                                 "document = \"d\"",
-                                 "season_first_month = 10",
-                                 "season_months = 6",
-                                 "january_extension_days = 7",
-                                 "multi_line_stop_share = 0.5",
-                                 "required_months = [11]",
-                                 "month_weights = [0, 1, 1, 1, 1, 0]",
-                                 "[[batch]]",
-                                 "name = \"B1\"",
-                                 "first_month = 10",
-                                 "months = 3"};
-  if (line > 0) lines[static_cast<std::size_t>(line - 1)] = replacement;
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
-}  // namespace
-
-TEST(BadInput, KilnRulesToml) {
-  using aqi::KilnRules;
-  EXPECT_EQ(KilnRules::parse(kiln_rules_text(0, ""), "k.toml").batches.size(), 1u);
-  EXPECT_THROW_MSG(KilnRules::parse("year = 2019\n" + kiln_rules_text(0, ""), "k.toml"), aqi::ParseError,
-                   "k.toml:1:1: unknown key 'year'");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(0, "") + "days = 90\n", "k.toml"), aqi::ParseError,
-                   "k.toml:13:1: unknown key 'days'");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(4, "season_months = 13"), "k.toml"), aqi::ParseError,
-                   "k.toml:4:17: 'season_months' must be a whole number from 1 to 12");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(5, "january_extension_days = 93"), "k.toml"), aqi::ParseError,
-                   "k.toml:5:26: 'january_extension_days' must be a whole number from 0 to 92");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(6, "multi_line_stop_share = 0"), "k.toml"), aqi::ParseError,
-                   "k.toml:6:25: 'multi_line_stop_share' must be in (0, 1]");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(7, "required_months = [4]"), "k.toml"), aqi::ParseError,
-                   "k.toml:7:20: required months must be calendar months of the season");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(8, "month_weights = [1, 1]"), "k.toml"), aqi::ParseError,
-                   "k.toml:8:17: 'month_weights' needs one weight per season month (6)");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(8, "month_weights = [0, 0, 0, 0, 0, 0]"), "k.toml"),
-                   aqi::ParseError, "k.toml:8:17: at least one month weight must be positive");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(8, "month_weights = [0, 1, -1, 1, 1, 0]"), "k.toml"),
-                   aqi::ParseError, "k.toml:8:17: month weights must be finite and ≥ 0");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(8, "month_weights = [0, 1e7, 1, 1, 1, 0]"), "k.toml"),
-                   aqi::ParseError,
-                   "k.toml:8:17: positive month weights must lie within a factor of 10^6 of each other (got 1 and "
-                   "1e+07); weights are relative: give 0 to a month that does not count (SPEC K5)");
-  EXPECT_THROW_MSG(KilnRules::parse(kiln_rules_text(0, "").substr(0, kiln_rules_text(0, "").find("[[batch]]")), "k.toml"),
-                   aqi::ParseError, "k.toml:1:1: missing key 'batch'");
-  EXPECT_THROW_MSG(KilnRules::load("/nonexistent/k.toml"), aqi::FileNotFound,
-                   "/nonexistent/k.toml: no such file or it cannot be read");
-}
-
-// Found writing this matrix: kiln rules built in code skip the file's checks, and a batch outside
-// the season indexed the month before the first (undefined behaviour; here Boost threw).
-TEST(BadInput, KilnRulesBuiltInCode) {
-  const std::vector<aqi::Kiln> kilns{{"a", 1, 1}, {"b", 1, 2}};
-  aqi::KilnRules r = aqi::kiln_rules();
-  r.batches[0].first_month = 5;
-  EXPECT_THROW_MSG((void)aqi::KilnSeason(2019, r), aqi::InvalidArgument,
-                   "kiln rules yiyuan-2019: batch B1 does not lie within the season");
-  EXPECT_THROW_MSG(aqi::schedule_kilns(kilns, 2019, {}, r), aqi::InvalidArgument,
-                   "kiln rules yiyuan-2019: batch B1 does not lie within the season");
-  r = aqi::kiln_rules();
-  r.required_months = {4};
-  EXPECT_THROW_MSG(aqi::validate_kiln_schedule(kilns, {}, 2019, {}, r), aqi::InvalidArgument,
-                   "kiln rules yiyuan-2019: required month 4 is not a month of the season");
-  r = aqi::kiln_rules();
-  r.multi_line_stop_share = 0;
-  EXPECT_THROW_MSG(aqi::evaluate_kiln_schedule(kilns, {}, 2019, {}, r), aqi::InvalidArgument,
-                   "kiln rules yiyuan-2019: multi_line_stop_share must be in (0, 1]");
-}
-
-// ---------------------------------------------------------------------------------------------
 // docs/errors.md, "Numeric entry points" (SPEC A4, A5, W2, W9, L1–L6, E, K, D).
-
-TEST(BadInput, NumericEmissionEntryPoints) {
-  const auto inv = one_source();
-  // A partial measure table given as the table in use (not as an override) lacks 122 of its 123
-  // rows (docs/emissions.md); the three named first are ceramics grade A's.
-  const auto partial = aqi::IndustryMeasures::parse(
-      "document = \"b\"\n[[rule]]\nindustry = \"other\"\ngrade = \"\"\nresponse = \"I\"\ncut = 1\n"
-      "counted_by = \"process\"\nsource = \"s\"\nverified = true\nevidence = \"plan\"\n",
-      "b.toml");
-  aqi::CutOptions o;
-  o.measures = &partial;
-  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::I, o), aqi::InvalidArgument,
-                   "the measure table (b) lacks 122 rows: ceramics grade A at III, ceramics grade A at II, ceramics "
-                   "grade A at I …; override the built-in table instead of replacing it");
-  o = {};
-  o.dust_cap = not_a_number;
-  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::I, o), aqi::InvalidArgument,
-                   "dust_cap must be a share of the PM baseline in 0..1 (SPEC R5), got nan");
-  // Found writing this matrix: a huge top_contributors reserved that many entries
-  // (std::length_error); the list now holds at most one entry per source.
-  o = {};
-  o.top_contributors = std::size_t{1} << 62;
-  EXPECT_EQ(aqi::emission_cuts(inv, ResponseLevel::I, o).summary[0].top.size(), 1u);
-  EXPECT_THROW_MSG(aqi::parse_industry("steel"), aqi::UnknownName,
-                   "unknown industry 'steel'; expected one of: ceramics, glass, lime_kiln, foundry, pharmaceutical, "
-                   "cement_grinding, brick_kiln, refractory, rock_wool, furniture, packaging_printing, wood_panel, "
-                   "plastics_manufacturing, rubber_products, industrial_coating, organic_chemical, plastic_products, "
-                   "cotton_dyeing, fertiliser, machinery, other_rubber, power_heat, coal_boiler, gas_boiler, other");
-  EXPECT_THROW_MSG(aqi::parse_emission_pollutant("co"), aqi::UnknownName,
-                   "unknown pollutant 'co'; expected one of: so2, nox, pm, vocs");
-  // Found writing this matrix: a NaN time limit reached GLPK as INT_MIN milliseconds.
-  aqi::TopUpOptions t;
-  t.time_limit = not_a_number;
-  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::I, t), aqi::InvalidArgument,
-                   "top_up: time_limit must be a positive number of seconds, got nan");
-  t.time_limit = 0;
-  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::I, t), aqi::InvalidArgument,
-                   "top_up: time_limit must be a positive number of seconds, got 0");
-}
-
-TEST(BadInput, NumericKilnEntryPoints) {
-  const std::vector<aqi::Kiln> two{{"a", 1, 1}, {"b", 1, 2}};
-  aqi::KilnScheduleOptions o;
-  o.january_extension_days = 93;
-  EXPECT_THROW_MSG(aqi::schedule_kilns(two, 2019, o), aqi::InvalidArgument,
-                   "january_extension_days must be at most 92 (got 93)");
-  EXPECT_THROW_MSG(aqi::schedule_kilns(std::vector<aqi::Kiln>{{"", 1, 1}}, 2019), aqi::InvalidValue,
-                   "kilns[0]: the id is empty");
-  EXPECT_THROW_MSG(aqi::schedule_kilns(std::vector<aqi::Kiln>{{"a", 1, inf}}, 2019), aqi::InvalidValue,
-                   "kilns[0]: kiln 'a': capacity must be a positive number (got inf)");
-  // Found writing this matrix: exact_up_to let the exhaustive search run for hours (3^30
-  // assignments). 17 one-line kilns over 3 batches are 3^17 = 129,140,163 > 10^8.
-  std::vector<aqi::Kiln> seventeen;
-  for (int i = 0; i < 17; ++i) seventeen.push_back({"k" + std::to_string(i), 1, 1.0 + i});
-  o = {};
-  o.exact_up_to = 17;
-  EXPECT_THROW_MSG(aqi::schedule_kilns(seventeen, 2019, o), aqi::InvalidArgument,
-                   "kiln schedule: exact_up_to = 17 asks to try every assignment of 17 one-line kilns to 3 batches "
-                   "(3^17), more than the 100000000 libaqi tries; lower exact_up_to to use the heuristic and its LP "
-                   "bound (SPEC K5)");
-  o.exact_up_to = 16;  // the heuristic for 17 kilns: an answer
-  EXPECT_FALSE(aqi::schedule_kilns(seventeen, 2019, o).exact);
-  // Windows that cannot be read are violations, named by row (SPEC K7), never exceptions.
-  const std::vector<aqi::StopWindow> w{{"a", 1, date(), date(2019, 12, 31), -1},
-                                       {"b", 1, date(2019, 10, 1), date(), -1}};
-  const auto v = aqi::validate_kiln_schedule(two, w, 2019);
-  ASSERT_GE(v.size(), 2u);
-  EXPECT_EQ(v[0].message, "assignments[0]: kiln 'a' line 1 has no start date");
-  EXPECT_EQ(v[1].message, "assignments[1]: kiln 'b' line 1 has no end date");
-  const std::vector<aqi::Kiln> twice{{"a", 1, 1}, {"a", 1, 2}};
-  EXPECT_THROW_MSG(aqi::validate_kiln_schedule(twice, w, 2019), aqi::InvalidValue,
-                   "kilns[1]: duplicate kiln id 'a' (first at kilns[0])");
-  o = {};
-  o.month_weights = {1, 1};
-  EXPECT_THROW_MSG(aqi::evaluate_kiln_schedule(two, w, 2019, o), aqi::InvalidArgument,
-                   "month_weights: one weight per season month is needed (6: 2019-10 … 2020-03), got 2");
-}
