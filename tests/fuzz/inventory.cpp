@@ -4,6 +4,7 @@
 // reduce a source by more than its baseline; a top-up that says it is feasible meets every target.
 #include "aqi/detail/csv.hpp"
 #include "aqi/emissions/top_up.hpp"
+#include "aqi/detail/csv.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

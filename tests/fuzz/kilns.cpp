@@ -3,6 +3,7 @@
 #include "aqi/detail/csv.hpp"
 #include "aqi/kilns/schedule.hpp"
 #include "aqi/kilns/validation.hpp"
+#include "aqi/detail/csv.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

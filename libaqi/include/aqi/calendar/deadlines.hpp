@@ -6,10 +6,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "aqi/calendar/holidays.hpp"
+#include "aqi/detail/ascii.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/error.hpp"
 #include "aqi/span.hpp"
@@ -29,9 +32,31 @@ namespace aqi {
 
 enum class DeadlineKind : std::uint8_t { daily_report, response_summary, plan_assessment, list_revision };
 
+inline constexpr std::array<DeadlineKind, 4> all_deadline_kinds{
+    DeadlineKind::daily_report, DeadlineKind::response_summary, DeadlineKind::plan_assessment,
+    DeadlineKind::list_revision};
+
 constexpr std::string_view name(DeadlineKind k) noexcept {
   constexpr std::string_view names[] = {"daily_report", "response_summary", "plan_assessment", "list_revision"};
   return names[static_cast<std::size_t>(k)];
+}
+
+constexpr std::optional<DeadlineKind> find_deadline_kind(std::string_view text) noexcept {
+  for (DeadlineKind k : all_deadline_kinds)
+    if (text == name(k)) return k;
+  return std::nullopt;
+}
+
+// The name()/parse_deadline_kind() pair; throws UnknownName listing the kinds.
+inline DeadlineKind parse_deadline_kind(std::string_view text) {
+  if (auto k = find_deadline_kind(text)) return *k;
+  throw UnknownName("unknown deadline kind '" + std::string(text) + "'; expected one of: " +
+                    detail::name_list(all_deadline_kinds, [](DeadlineKind k) { return name(k); }));
+}
+
+// D3 is yearly: the plan assessment and the list revision.
+constexpr bool is_yearly(DeadlineKind k) noexcept {
+  return k == DeadlineKind::plan_assessment || k == DeadlineKind::list_revision;
 }
 
 // What one kind of deadline is and who owes it, in the plan's words.
@@ -91,7 +116,19 @@ struct DeadlineOptions {
   // D3: false keeps 31 May / 30 September as written (the plan says 5月底前 / 9月底前); true
   // moves a date that is not a working day back to the last working day before it.
   bool yearly_on_working_day = false;
+  // The last day of the run's data, when data_end is not given: the data end at the midnight
+  // after it (a season result whose days end on 31 March ends on 1 April 00:00).
+  boost::gregorian::date last_day;
 };
+
+// Where the data of the season run end (the D1 reports of a response still in force stop
+// there): options.data_end, else the midnight after options.last_day, else the end of the
+// season (1 April 00:00 after it).
+inline boost::posix_time::ptime data_end_of(const DeadlineOptions& options, int season) {
+  if (!options.data_end.is_special()) return options.data_end;
+  if (!options.last_day.is_special()) return boost::posix_time::ptime(options.last_day + boost::gregorian::days(1));
+  return boost::posix_time::ptime(boost::gregorian::date(season + 1, 4, 1));
+}
 
 // The season a date belongs to, as the year the season starts in: July–December → that year,
 // January–June → the year before (season 2019 = 2019-10-01 … 2020-03-31; a response outside
@@ -99,6 +136,14 @@ struct DeadlineOptions {
 inline int season_of(boost::gregorian::date d) {
   const int y = d.year();
   return d.month() >= 7 ? y : y - 1;
+}
+
+// The season of a run that does not say: the season of its first day when the run has days, else
+// of its first response's start. Throws InvalidArgument for an empty run.
+inline int season_of_run(boost::gregorian::date first_day, span<const ResponsePeriod> periods) {
+  if (!first_day.is_special()) return season_of(first_day);
+  if (!periods.empty() && !periods[0].start.is_special()) return season_of(periods[0].start.date());
+  throw InvalidArgument("deadlines: cannot tell the season from an empty run; pass season=");
 }
 
 namespace detail {
@@ -116,210 +161,24 @@ inline std::string response_name(const ResponsePeriod& p) {
 }
 }  // namespace detail
 
-namespace detail {
-
-// The inputs every calendar checks: the season and rules built in code (they skip
-// DeadlineRules::parse: a month 13 reached Boost as std::out_of_range).
-inline void check_deadline_inputs(int season, const DeadlineRules& rules) {
-  namespace greg = boost::gregorian;
-  if (season < 1901 || season > 9998)
-    throw InvalidArgument("season must be a year, e.g. 2019 (got " + std::to_string(season) + ")");
-  for (std::size_t k = 0; k < rules.yearly.size(); ++k) {
-    const auto& y = rules.yearly[k];
-    if (y.month < 1 || y.month > 12 || y.day < 1 || y.day > greg::gregorian_calendar::end_of_month_day(2000, y.month))
-      throw InvalidArgument("deadline rules " + rules.id + ": yearly[" + std::to_string(k) + "] (" + y.rule +
-                            ") month " + std::to_string(y.month) + ", day " + std::to_string(y.day) +
-                            " is not a day of the year");
-  }
-  if (rules.summary_working_days < 1)
-    throw InvalidArgument("deadline rules " + rules.id + ": summary_working_days must be at least 1 (got " +
-                          std::to_string(rules.summary_working_days) + ")");
-}
-
-// A span of time over which D1 reports are owed: a response (the calendar of response periods
-// alone) or a warning from its notice to its lift (a season's warnings, SPEC D1 as revised).
-struct ReportSpan {
-  boost::posix_time::ptime from, until;  // until: the lift, or the end of the data
-  std::string of;                        // ", day N" + of: "of the Level II response from …"
-  std::size_t period = Deadline::no_period, warning = Deadline::no_period;
-  // D1 as revised: "strictly after the receipt" — a notice received at 15:00 reports first the next
-  // day. A response period alone (the calendar of responses) reports at a 15:00 it starts on.
-  bool strictly_after = false;
-};
-
-// `table`[i] from `start` to `end` (not_a_date_time: still in force at `data_end`), checked.
-inline boost::posix_time::ptime span_end(const char* table, std::size_t i, boost::posix_time::ptime start,
-                                         boost::posix_time::ptime end, boost::posix_time::ptime data_end,
-                                         const char* start_name) {
-  if (start.is_special()) throw InvalidValue(table, i, std::string("the ") + start_name + " is missing");
-  const bool open = end.is_not_a_date_time();
-  if (!open && end.is_special()) throw InvalidValue(table, i, "the end is not a date and time");
-  if (!open && end < start)
-    throw InvalidValue(table, i, "ends (" + iso_minute(end) + ") before it starts (" + iso_minute(start) + ")");
-  if (open && start >= data_end)
-    throw InvalidValue(table, i,
-                       "still in force, but starts (" + iso_minute(start) + ") after the end of the data (" +
-                           iso_minute(data_end) + "); pass the data's end");
-  return open ? data_end : end;
-}
-
-// D1: a report at 15:00 on every day the span is in force at 15:00 strictly after its start —
-// weekends and holidays included (an emergency does not pause). The lift instant is not in force.
-inline void add_daily_reports(std::vector<Deadline>& out, const ReportSpan& s, const DeadlineRules& rules) {
-  namespace greg = boost::gregorian;
-  namespace pt = boost::posix_time;
-  const auto& d1 = rules.daily_report;
-  int n = 0;
-  for (greg::date day = s.from.date(); pt::ptime(day, rules.daily_report_time) < s.until; day += greg::days(1)) {
-    const pt::ptime at(day, rules.daily_report_time);
-    if (at < s.from || (s.strictly_after && at == s.from)) continue;
-    Deadline d;
-    d.due = at;
-    d.kind = DeadlineKind::daily_report;
-    d.rule = d1.rule;
-    d.what = d1.what_en + ", day " + std::to_string(++n) + " " + s.of;
-    d.what_zh = d1.what_zh;
-    d.who = d1.who_en;
-    d.who_zh = d1.who_zh;
-    d.submit_to_zh = rules.submit_to_zh;
-    d.period = s.period;
-    d.warning = s.warning;
-    d.day = n;
-    out.push_back(std::move(d));
-  }
-}
-
-// D2: the end of the n-th working day after the day the response ended (that day not counted).
-inline void add_response_summary(std::vector<Deadline>& out, std::size_t i, const ResponsePeriod& p,
-                                 boost::posix_time::ptime data_end, const HolidayCalendar& calendar,
-                                 const DeadlineRules& rules) {
-  namespace pt = boost::posix_time;
-  const auto& d2 = rules.response_summary;
-  const std::string response = response_name(p);
-  Deadline s;
-  s.kind = DeadlineKind::response_summary;
-  s.rule = d2.rule;
-  s.what_zh = d2.what_zh;
-  s.who = d2.who_en;
-  s.who_zh = d2.who_zh;
-  s.submit_to_zh = rules.submit_to_zh;
-  s.period = i;
-  const std::string wd =
-      std::to_string(rules.summary_working_days) + " working day" + (rules.summary_working_days == 1 ? "" : "s");
-  if (p.end.is_not_a_date_time()) {
-    s.due = pt::ptime(pt::not_a_date_time);
-    s.what = d2.what_en + " for the " + response + " from " + iso_minute(p.start) + ", still in force at " +
-             iso_minute(data_end) + ": due " + wd + " after it ends";
-  } else {
-    const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);
-    s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
-    s.what = d2.what_en + " for the " + response + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + " (" + wd +
-             " after it ended)";
-  }
-  out.push_back(std::move(s));
-}
-
-// D3: yearly, in the year after the season's start.
-inline void add_yearly(std::vector<Deadline>& out, int season, const DeadlineOptions& options,
-                       const HolidayCalendar& calendar, const DeadlineRules& rules) {
-  namespace greg = boost::gregorian;
-  namespace pt = boost::posix_time;
-  for (const auto& y : rules.yearly) {
-    const int year = season + 1;
-    const int day = std::min<int>(y.day, greg::gregorian_calendar::end_of_month_day(year, y.month));
-    const greg::date written(year, y.month, day);
-    greg::date due = written;
-    std::string moved;
-    if (options.yearly_on_working_day) {
-      due = calendar.working_day_on_or_before(written);
-      if (due != written) {
-        const Holiday* h = calendar.holiday_of(written);
-        moved = "; moved from " + iso(written) + " (" + HolidayYear::weekday_name(written) +
-                (h ? ", " + h->name_zh : std::string()) + ") to the last working day before it";
-      }
-    }
-    Deadline d;
-    d.due = pt::ptime(due, pt::hours(23) + pt::minutes(59) + pt::seconds(59));
-    d.kind = y.kind;
-    d.rule = y.rule;
-    d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
-    d.what_zh = y.what_zh;
-    d.who = y.who_en;
-    d.who_zh = y.who_zh;
-    d.submit_to_zh = rules.submit_to_zh;
-    out.push_back(std::move(d));
-  }
-}
-
-// D4: by due time (a summary whose due time is not known yet last), then by kind, then by response.
-inline void sort_deadlines(std::vector<Deadline>& out) {
-  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
-    const bool ua = a.due.is_special(), ub = b.due.is_special();
-    if (ua != ub) return ub;  // unknown due times last
-    if (!ua && a.due != b.due) return a.due < b.due;
-    if (a.kind != b.kind) return a.kind < b.kind;
-    return a.period < b.period;
-  });
-}
-
-inline boost::posix_time::ptime data_end_of(int season, const DeadlineOptions& options) {
-  return options.data_end.is_special() ? boost::posix_time::ptime(boost::gregorian::date(season + 1, 4, 1))
-                                       : options.data_end;
-}
-
-}  // namespace detail
-
-// SPEC D4: the deadline calendar of a season (its start year) from response periods alone (a
-// table of responses: each one's D1 reports run from its start to its end), sorted by due time
-// (a summary whose due time is not known yet last), then by kind.
+// SPEC D4: the deadline calendar of a season (its start year) and the response periods of its
+// run, sorted by due time (a summary whose due time is not known yet last), then by kind.
 // Throws InvalidValue naming the period when a start is missing or an end precedes its start,
 // CalendarNotAvailable when a D2 count needs a year the holiday calendar does not have.
-inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
-                                               const DeadlineOptions& options = {},
-                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
-                                               const DeadlineRules& rules = deadline_rules()) {
-  detail::check_deadline_inputs(season, rules);
-  const auto data_end = detail::data_end_of(season, options);
-  std::vector<Deadline> out;
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const ResponsePeriod& p = periods[i];
-    const auto until = detail::span_end("response_periods", i, p.start, p.end, data_end, "start");
-    detail::add_daily_reports(
-        out, {p.start, until, "of the " + detail::response_name(p) + " from " + detail::iso_minute(p.start), i}, rules);
-    detail::add_response_summary(out, i, p, data_end, calendar, rules);
-  }
-  detail::add_yearly(out, season, options, calendar, rules);
-  detail::sort_deadlines(out);
-  return out;
-}
+std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
+                                        const DeadlineOptions& options = {},
+                                        const HolidayCalendar& calendar = builtin_holiday_calendar(),
+                                        const DeadlineRules& rules = deadline_rules());
 
 // SPEC D1 as revised (issue 13), D4: the calendar of a season run — the daily reports run from each
-// warning's receipt (its ISSUE) to its LIFT, whether or not its response has begun (a warning lifted
-// before its response still reported); the summaries (D2) follow the response periods. `warnings`
-// and `periods` as SeasonResult holds them. Throws as above, naming `warnings` or `response_periods`.
-inline std::vector<Deadline> deadline_calendar(int season, span<const WarningPeriod> warnings,
-                                               span<const ResponsePeriod> periods, const DeadlineOptions& options = {},
-                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
-                                               const DeadlineRules& rules = deadline_rules()) {
-  detail::check_deadline_inputs(season, rules);
-  const auto data_end = detail::data_end_of(season, options);
-  std::vector<Deadline> out;
-  for (std::size_t i = 0; i < warnings.size(); ++i) {
-    const WarningPeriod& w = warnings[i];
-    const auto until = detail::span_end("warnings", i, w.issued, w.lifted, data_end, "issue time");
-    if (w.period != WarningPeriod::no_period && w.period >= periods.size())
-      throw InvalidValue("warnings", i, "its response period " + std::to_string(w.period) + " is not in the table");
-    std::string of = "since the warning notice received " + detail::iso_minute(w.issued);
-    if (!w.doc_no.empty()) of += " (" + w.doc_no + ")";
-    detail::add_daily_reports(out, {w.issued, until, of, w.period, i, true}, rules);
-  }
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    detail::span_end("response_periods", i, periods[i].start, periods[i].end, data_end, "start");
-    detail::add_response_summary(out, i, periods[i], data_end, calendar, rules);
-  }
-  detail::add_yearly(out, season, options, calendar, rules);
-  detail::sort_deadlines(out);
-  return out;
-}
+// warning's receipt (its ISSUE) to its LIFT, one at every report time strictly after the receipt,
+// whether or not its response has begun (a warning lifted before its response still reported);
+// upgrades and downgrades neither add nor restart them. The summaries (D2) follow the response
+// periods. `warnings` and `periods` as SeasonResult holds them. Throws as above, naming `warnings`
+// or `response_periods`.
+std::vector<Deadline> deadline_calendar(int season, span<const WarningPeriod> warnings,
+                                        span<const ResponsePeriod> periods, const DeadlineOptions& options = {},
+                                        const HolidayCalendar& calendar = builtin_holiday_calendar(),
+                                        const DeadlineRules& rules = deadline_rules());
 
 }  // namespace aqi
