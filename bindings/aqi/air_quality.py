@@ -217,7 +217,10 @@ def _days_of_values(values, where, required):
             return _days_of_datetimes(pd.DatetimeIndex(pd.to_datetime(values)))
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{where}: cannot read dates: {exc}") from None
-    read = _core.record_days(texts, where, required)
+    try:
+        read = _core.record_days(texts, required)
+    except ValueError as exc:
+        raise ValueError(f"{where}: cannot read dates: {exc}") from None
     if read is None:
         return None, "unknown"
     days, timed = read
@@ -232,7 +235,7 @@ def _dates_of(frame):
         (days, step), where = _days_of_datetimes(index), "index"
     elif (col := next((c for c in ("date", "time") if c in frame.columns), None)) is not None:
         where = f"column {col!r}"
-        days, step = _days_of_values(frame[col], col, True)
+        days, step = _days_of_values(frame[col], where, True)
     elif index.name in ("date", "time") or index.dtype == object:
         where = "index"
         days, step = _days_of_values(index, "index", index.name in ("date", "time"))

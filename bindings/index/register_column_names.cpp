@@ -40,7 +40,7 @@ ConcentrationUnit unit_for(Indicator i, const std::vector<std::pair<std::string,
 // Dates of strings (None = missing, NaT): days since 1970-01-01, and whether any has a time of
 // day. With `required` false, a first value without a digit (city names) means "no dates": None.
 std::optional<std::pair<py::array_t<std::int64_t>, bool>> record_days(
-    const std::vector<std::optional<std::string>>& texts, const std::string& where, bool required) {
+    const std::vector<std::optional<std::string>>& texts, bool required) {
   if (!required && !texts.empty() && texts[0] && texts[0]->find_first_of("0123456789") == std::string::npos)
     return std::nullopt;
   auto out = new_array<std::int64_t>(texts.size());
@@ -51,7 +51,7 @@ std::optional<std::pair<py::array_t<std::int64_t>, bool>> record_days(
       continue;
     }
     const auto d = find_record_date(*texts[r]);
-    if (!d) throw InvalidValue(where, r, not_a_record_date(*texts[r]));
+    if (!d) throw InvalidArgument("row " + std::to_string(r) + ": " + not_a_record_date(*texts[r]));
     out.mutable_data()[r] = days_from_date(d->day);
     timed = timed || d->minute_of_day != 0;
   }
@@ -97,7 +97,7 @@ void register_column_names(py::module_& m) {
         }
       },
       py::arg("units"), "KeyError for an unknown pollutant or unit in units=.");
-  m.def("record_days", &record_days, py::arg("texts"), py::arg("where"), py::arg("required"),
+  m.def("record_days", &record_days, py::arg("texts"), py::arg("required"),
         "ISO dates of strings: (days since 1970-01-01 with NaT for None, any time of day); None when not "
         "required and the first text has no digit.");
 }
