@@ -38,11 +38,10 @@ ConcentrationUnit unit_for(Indicator i, const std::vector<std::pair<std::string,
 }
 
 // Dates of strings (None = missing, NaT): days since 1970-01-01, and whether any has a time of
-// day. With `required` false, a first value without a digit (city names) means "no dates": None.
+// day. With `required` false, a first value that does not look like a date means "no dates": None.
 std::optional<std::pair<py::array_t<std::int64_t>, bool>> record_days(
     const std::vector<std::optional<std::string>>& texts, bool required) {
-  if (!required && !texts.empty() && texts[0] && texts[0]->find_first_of("0123456789") == std::string::npos)
-    return std::nullopt;
+  if (!required && !texts.empty() && texts[0] && !looks_like_a_date(*texts[0])) return std::nullopt;
   auto out = new_array<std::int64_t>(texts.size());
   bool timed = false;
   for (std::size_t r = 0; r < texts.size(); ++r) {

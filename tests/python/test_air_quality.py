@@ -556,3 +556,12 @@ def test_issue16_readable_results():
     assert (r.category_zh.iloc[0], r.category_en.iloc[0]) == ("轻度污染", "lightly polluted")
     assert (r.category_zh.iloc[1], r.category_en.iloc[1]) == ("", "")  # no AQI, no category
     assert r.primary.dtype == object and type(r.primary.iloc[0]) is str and r.primary.iloc[0] == "PM2.5"
+
+
+def test_issue16_an_index_of_station_codes_is_no_dates():
+    # A text index that does not look like dates (station codes) leaves the frame undated: the
+    # default edition (A7, hj633-2026: PM2.5 80 → 100 + 50·20/55 = 118.2 → 119), said in `edition`.
+    r = aqi.aqi(pd.DataFrame({"pm25_24h": [80.0]}, index=pd.Index(["1001A"])))
+    assert (r.aqi.iloc[0], r.edition.iloc[0]) == (119, "hj633-2026")
+    with pytest.raises(ValueError, match=r"^index: cannot read dates: row 0: '2015\.12\.01' is not a date"):
+        aqi.aqi(pd.DataFrame({"pm25_24h": [80.0]}, index=pd.Index(["2015.12.01"])))

@@ -45,3 +45,11 @@ TEST(RecordDates, IsoOnly) {
             "'01/12/2015' is not a date in the form YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (ISO 8601); write dates that "
             "way (day-first and month-first forms such as 01/12/2015 are ambiguous)");
 }
+
+// A text index is read as dates when its first value looks like one, in any form (then refused
+// unless ISO); station codes and names are no dates.
+TEST(RecordDates, WhatLooksLikeADate) {
+  for (const char* d : {"2015-12-01", "01/12/2015", "2015.12.01", "20151201", "2015-12-01 13:00"})
+    EXPECT_TRUE(aqi::looks_like_a_date(d)) << d;
+  for (const char* n : {"1001A", "zibo", "淄博", "12", ""}) EXPECT_FALSE(aqi::looks_like_a_date(n)) << n;
+}

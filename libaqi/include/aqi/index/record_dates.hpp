@@ -50,6 +50,22 @@ inline std::optional<RecordDate> find_record_date(std::string_view s) noexcept {
   }
 }
 
+// An index of station codes ("1001A") or names is no dates; "01/12/2015", "2015.12.01",
+// "20151201" are dates in a form to refuse, not to ignore.
+inline bool looks_like_a_date(std::string_view s) noexcept {
+  if (find_record_date(s)) return true;
+  bool digit = false, separator = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c == '/' || c == '-' || c == '.')
+      separator = true;
+    else if (c != ' ' && c != ':')
+      return false;
+  }
+  return digit && (separator || s.size() == 8);
+}
+
 // Why `s` is refused: "'01/12/2015' is not a date in the form YYYY-MM-DD …".
 inline std::string not_a_record_date(std::string_view s) {
   return "'" + std::string(s) + "' is not a date in the form " + std::string(record_date_form) +
