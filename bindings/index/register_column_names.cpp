@@ -75,9 +75,13 @@ void register_column_names(py::module_& m) {
   m.def(
       "column_values",
       [](const std::string& name, const std::string& k, const std::vector<std::pair<std::string, std::string>>& units,
-         const DoubleArray& values) {
+         const DoubleArray& values) -> py::array_t<double> {
         const Indicator i = parse_indicator(k);
         const ConcentrationUnit from = unit_for(i, units);
+        if (from == table_unit(pollutant_of(i))) {  // no copy: the frame's own array
+          check_plausible(name, i, view(values));
+          return py::array_t<double>(values);
+        }
         auto out = new_array<double>(static_cast<std::size_t>(values.size()));
         for (py::ssize_t r = 0; r < values.size(); ++r)
           out.mutable_data()[r] = to_table_unit(pollutant_of(i), from, values.data()[r]);
