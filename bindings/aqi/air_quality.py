@@ -288,6 +288,9 @@ def aqi(data, *, edition: str | Edition | None = None, period: str | None = None
         return _aqi_frame(data, edition, period, round_inputs, columns or {}, units or {}, iaqi)
     if not isinstance(data, Mapping):
         raise TypeError("aqi.aqi: data must be a pandas DataFrame or a mapping of indicator key → array")
+    given = [name for name, v in (("columns", columns), ("units", units), ("iaqi", iaqi)) if v]
+    if given:  # never ignored silently: these read and add DataFrame columns
+        raise TypeError(f"aqi.aqi: {', '.join(given)} apply to a DataFrame; pass pd.DataFrame(data)")
     names = list(data)
     keys = [_core.parse_indicator_key(k) for k in names]  # KeyError listing the keys
     columns = _columns(data, names, keys)

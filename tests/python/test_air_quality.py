@@ -565,3 +565,8 @@ def test_issue16_an_index_of_station_codes_is_no_dates():
     assert (r.aqi.iloc[0], r.edition.iloc[0]) == (119, "hj633-2026")
     with pytest.raises(ValueError, match=r"^index: cannot read dates: row 0: '2015\.12\.01' is not a date"):
         aqi.aqi(pd.DataFrame({"pm25_24h": [80.0]}, index=pd.Index(["2015.12.01"])))
+
+
+def test_issue16_dataframe_options_are_not_ignored_for_a_mapping():
+    with pytest.raises(TypeError, match=r"^aqi.aqi: units, iaqi apply to a DataFrame; pass pd.DataFrame\(data\)$"):
+        aqi.aqi({"co_24h": [1354.0]}, units={"CO": "ug/m3"}, iaqi=True)
