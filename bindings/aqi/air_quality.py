@@ -165,9 +165,10 @@ def _edition_names(ids):
 
 def _frame(core, edition_codes, edition_names, index):
     """The columns of an AqiResult or AqiTable as the DataFrame aqi.aqi gives."""
+    from ._aqi_frame import AqiFrame
     import pandas as pd
     n = len(core.aqi)
-    return pd.DataFrame({
+    return AqiFrame({
         "aqi": core.aqi,
         "primary": _LABELS[core.primary_mask] if n else np.array([], dtype=object),  # plain str
         "category": pd.array(np.where(core.category == 0, None, core.category), dtype="Int8"),

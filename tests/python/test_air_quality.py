@@ -570,3 +570,13 @@ def test_issue16_an_index_of_station_codes_is_no_dates():
 def test_issue16_dataframe_options_are_not_ignored_for_a_mapping():
     with pytest.raises(TypeError, match=r"^aqi.aqi: units, iaqi apply to a DataFrame; pass pd.DataFrame\(data\)$"):
         aqi.aqi({"co_24h": [1354.0]}, units={"CO": "ug/m3"}, iaqi=True)
+
+
+def test_issue16_the_result_says_which_columns_it_read():
+    # The frame aqi.aqi returns is a DataFrame whose repr ends with the mapping, the edition and
+    # the columns it did not rate (A3: o3_1h is no daily indicator under 2026). PM2.5 80 → 119.
+    r = aqi.aqi(pd.DataFrame({"PM2.5_24h": [80.0], "o3_1h": [10.0]}), edition="hj633-2026")
+    assert isinstance(r, pd.DataFrame) and r.attrs["columns"] == {"PM2.5_24h": "pm25_24h", "o3_1h": "o3_1h"}
+    assert repr(r).splitlines()[-3:] == ["columns read: PM2.5_24h → pm25_24h, o3_1h → o3_1h",
+                                         "daily AQI by hj633-2026 (pm25_24h)", "not rated: hj633-2026 (o3_1h)"]
+    assert type(copy.deepcopy(r)) is type(r) and r.aqi.tolist() == [119]
