@@ -66,3 +66,44 @@ TEST(ClassifyBatch, W9ErrorNamesTheFullIndex) {
   EXPECT_THROW_MSG(aqi::classify_batch(x, {2, 3, 31}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out),
                    aqi::InvalidArgument, "classify_batch: shape holds 186 values, got 180");
 }
+
+namespace {
+
+// Hourly values of whole days: each day's 24 hours hold that day's AQI.
+std::vector<double> hours_of_days(const std::vector<double>& days) {
+  std::vector<double> h;
+  for (double d : days) h.insert(h.end(), 24, d);
+  return h;
+}
+
+}  // namespace
+
+// SPEC W4 (yiyuan-2019 red): 4 days > 200 AND 2 days > 300 inside that same run. Days 310, 310,
+// 100, 100, 250 × 4: on every alignment the pair above 300 sits in a run of at most 2 blocks (the
+// 100 days break it) and the run of 4 has none above 300 → orange (3+ days > 200), not red.
+// Days 100, 250, 310, 310, 250, 100, 100: the pair lies inside the 4-day run → red.
+TEST(ClassifyBatch, W4RedNeedsBothTermsInOneRun) {
+  std::vector<double> x = hours_of_days({310, 310, 100, 100, 250, 250, 250, 250});
+  const std::vector<double> red = hours_of_days({100, 250, 310, 310, 250, 100, 100, 100});
+  x.insert(x.end(), red.begin(), red.end());
+  std::vector<std::int8_t> out(2);
+  aqi::classify_batch(x, {2, 192}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out);
+  EXPECT_EQ(out[0], 2);  // orange
+  EXPECT_EQ(out[1], 3);  // red
+}
+
+// W9 with the series handed out in blocks to several workers: the error names the first bad
+// value in memory order, wherever the workers were.
+TEST(ClassifyBatch, W9FirstBadValueWhateverTheWorkers) {
+  const std::size_t series = 5000, hours = 30;
+  std::vector<double> x(series * hours, 120.0);
+  x[4321 * hours + 3] = -2;
+  x[1700 * hours + 29] = std::numeric_limits<double>::infinity();
+  x[1699 * hours + 5] = -7.5;
+  std::vector<std::int8_t> out(series);
+  aqi::Parallelism p;
+  p.threads = 2;
+  p.min_per_thread = 1;
+  EXPECT_THROW_MSG(aqi::classify_batch(x, {50, 100, hours}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out, p),
+                   aqi::InvalidValue, "values[16, 99, 5]: negative AQI -7.5 (SPEC W9)");
+}
