@@ -134,10 +134,9 @@ void BM_ParseInventory(benchmark::State& state) {
 
 // E10 on the county scenario (283 sources), level II with the recommended dust cap.
 void BM_TopUpScenario(benchmark::State& state) {
-  static const aqi::Inventory inv = [] {
-    const std::string here = __FILE__;  // …/bench/emission_cuts_bench.cpp
-    return aqi::read_inventory(here.substr(0, here.rfind("/bench/")) + "/scenarios/yiyuan-2019/inventory.csv");
-  }();
+  // AQI_SOURCE_DIR, not __FILE__: with ccache's base_dir, __FILE__ is relative to the build folder.
+  static const aqi::Inventory inv =
+      aqi::read_inventory(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/inventory.csv");
   aqi::TopUpOptions o;
   o.cuts.dust_cap = 0.15;
   for (auto _ : state) benchmark::DoNotOptimize(aqi::top_up(inv, aqi::ResponseLevel::II, o));
