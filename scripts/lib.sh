@@ -49,9 +49,20 @@ minutes() {
   if [ "$s" -ge 60 ]; then echo "$((s / 60)) min $((s % 60)) s"; else echo "$s s"; fi
 }
 
-# run_stage NAME COMMAND…: runs one stage of the tests and prints its wall time and how many of
-# its compilations ccache answered (its own, from a per-stage statistics log: other builds on
-# the machine share the cache and its global counters).
+# CHILDREN_CPU := CPU seconds (user + system) of every finished child of this shell so far, from
+# `times`. Call it as a command, not in $(…): a subshell would count its own children.
+children_cpu() {
+  local file
+  file=$(mktemp)
+  times >"$file"
+  CHILDREN_CPU=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } printf "%d\n", t + 0.5 }' "$file")
+  rm -f "$file"
+}
+
+# run_stage NAME COMMAND…: runs one stage of the tests and prints its wall time, the CPU time it
+# took (on a machine shared with other work the wall time says little; CPU time much more), and
+# how many of its compilations ccache answered (its own, from a per-stage statistics log: other
+# builds on the machine share the cache and its global counters).
 run_stage() {
   local name=$1
   shift
@@ -59,16 +70,18 @@ run_stage() {
   mkdir -p "$ROOT/build-logs"
   rm -f "$log"
   echo "== $name"
-  local start=$SECONDS
+  local start=$SECONDS cpu
+  children_cpu
+  cpu=$CHILDREN_CPU
   CCACHE_STATSLOG="$log" "$@"
+  children_cpu
+  cpu=$((CHILDREN_CPU - cpu))
   local cache=""
   if [ -f "$log" ]; then
     local hits misses
     hits=$(grep -cE '^(direct|preprocessed)_cache_hit$' "$log" || true)
     misses=$(grep -cE '^cache_miss$' "$log" || true)
-    cache=" (ccache answered $hits of $((hits + misses)) compilations)"
-  elif command -v ccache >/dev/null; then
-    cache=" (no compilation)"
+    cache=", ccache answered $hits of $((hits + misses)) compilations"
   fi
-  echo "== $name: $(minutes $((SECONDS - start)))$cache"
+  echo "== $name: $(minutes $((SECONDS - start))) (CPU $(minutes "$cpu")$cache; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
