@@ -134,9 +134,10 @@ void BM_ParseInventory(benchmark::State& state) {
 
 // E10 on the county scenario (283 sources), level II with the recommended dust cap.
 void BM_TopUpScenario(benchmark::State& state) {
-  // AQI_SOURCE_DIR, not __FILE__: with ccache's base_dir, __FILE__ is relative to the build folder.
-  static const aqi::Inventory inv =
-      aqi::read_inventory(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/inventory.csv");
+  static const aqi::Inventory inv = [] {
+    // Not __FILE__: ccache's base_dir makes it relative to the build.
+    return aqi::read_inventory(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/inventory.csv");
+  }();
   aqi::TopUpOptions o;
   o.cuts.dust_cap = 0.15;
   for (auto _ : state) benchmark::DoNotOptimize(aqi::top_up(inv, aqi::ResponseLevel::II, o));

@@ -25,6 +25,7 @@ void register_top_up(py::module_& m);
 void register_kiln_schedule(py::module_& m);
 void register_holiday_calendar(py::module_& m);
 void register_deadlines(py::module_& m);
+void register_station_files(py::module_& m);
 }  // namespace aqi::python
 
 PYBIND11_MODULE(_core, m) {
@@ -37,15 +38,16 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_air_quality_index(m);
   aqi::python::register_moving_mean(m);
   aqi::python::register_rule_set(m);
-  aqi::python::register_plan(m);
+  aqi::python::register_industry_measures(m);  // before the plan, which holds these tables
+  aqi::python::register_plan(m);               // before the functions that take a plan
   aqi::python::register_warning(m);
   aqi::python::register_measures(m);
   aqi::python::register_season(m);
   aqi::python::register_inventory(m);
-  aqi::python::register_industry_measures(m);
   aqi::python::register_emission_cuts(m);
   aqi::python::register_top_up(m);
   aqi::python::register_kiln_schedule(m);
   aqi::python::register_holiday_calendar(m);
   aqi::python::register_deadlines(m);
+  aqi::python::register_station_files(m);
 }

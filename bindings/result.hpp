@@ -69,6 +69,17 @@ class TableBuilder {
   TableBuilder& date(const char* name, F f) {
     return array<std::int64_t>(name, "date", [&f](const Row& r) { return days_from_date(f(r)); });
   }
+  // F returns std::optional<std::int64_t>: a list of int, None where absent (pandas: int64, or
+  // object when a value is absent).
+  template <class F>
+  TableBuilder& optional_integer(const char* name, F f) {
+    py::list out(rows_.size());
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const std::optional<std::int64_t> v = f(rows_[i]);
+      out[i] = v ? py::object(py::int_(*v)) : py::object(py::none());
+    }
+    return add(name, "integer", std::move(out));
+  }
   // F returns std::string, or std::optional<std::string> (nullopt = None).
   template <class F>
   TableBuilder& text(const char* name, F f) {
@@ -120,7 +131,15 @@ py::class_<T, std::shared_ptr<T>> bind_result(py::module_& m, const char* name, 
   c.def("__copy__", [](const T& self) { return std::make_shared<T>(self); });
   c.def("__deepcopy__", [](const T& self, const py::dict&) { return std::make_shared<T>(self); }, py::arg("memo"));
   if constexpr (detail::has_equality<T>::value) {
-    c.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
+    // Any object may be compared (Python's protocol, and what type checkers expect of __eq__):
+    // another type answers NotImplemented.
+    c.def(
+        "__eq__",
+        [](const T& a, const py::object& b) -> py::object {
+          if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+          return py::bool_(a == b.cast<const T&>());
+        },
+        py::is_operator());
   }
   return c;
 }

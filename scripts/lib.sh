@@ -10,7 +10,7 @@ BUILD_PACKAGES=(cmake ninja-build g++ libeigen3-dev libboost-date-time-dev pybin
   python3-numpy python3-pandas libtomlplusplus-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libglpk-dev)
 # What the Release tests need on top (./scripts/test --quick), and the fuzz stage: clang +
 # compiler-rt for libFuzzer (tests/fuzz).
-QUICK_TEST_PACKAGES=(python3-pytest python3-hypothesis python3-matplotlib fonts-noto-cjk python3-nbclient python3-ipykernel
+QUICK_TEST_PACKAGES=(python3-pytest python3-hypothesis mypy python3-matplotlib fonts-noto-cjk python3-nbclient python3-ipykernel
   python3-dask)
 TEST_PACKAGES=("${QUICK_TEST_PACKAGES[@]}" clang libclang-rt-14-dev)
 

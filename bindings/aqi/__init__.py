@@ -59,6 +59,7 @@ from .warnings import (
 )
 from . import plot
 from .deadlines import deadlines
+from .stations import city_means, read_cnemc
 from .holiday_calendar import day_kind, holidays, is_working_day, working_days_after
 from .kilns import (
     KilnSchedule,
@@ -91,4 +92,5 @@ __all__ = [
     "PLANS", "Plan", "plan",
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",
+    "city_means", "read_cnemc",
 ]

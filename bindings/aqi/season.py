@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
+from ._frames import frame
 from .warnings import rule_set
 
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -65,33 +66,34 @@ def _daily_series(observations):
 
 
 def _forecasts(forecasts):
+    """The forecast table's columns (issue_date, valid_date as day numbers; aqi as float64), for
+    the library to group and check (aqi::group_forecasts: the checks of the CSV reader)."""
     import pandas as pd
     if not isinstance(forecasts, pd.DataFrame):
         raise TypeError("forecasts must be a DataFrame with columns issue_date, valid_date, aqi")
     for c in ("issue_date", "valid_date", "aqi"):
         if c not in forecasts.columns:
             raise KeyError(f"forecasts: missing column {c!r} (expected issue_date, valid_date, aqi)")
-    issue = _days(forecasts["issue_date"], "issue_date")
-    valid = _days(forecasts["valid_date"], "valid_date")
-    aqi = _numbers(forecasts["aqi"], "aqi")
-    order = np.lexsort((valid, issue))
-    issue, valid, aqi = issue[order], valid[order], aqi[order]
-    out = []
-    for day in np.unique(issue):
-        rows = issue == day
-        v, a = valid[rows], aqi[rows]
-        if len(np.unique(v)) != len(v):
-            raise ValueError(f"forecasts: the forecast of {_EPOCH + day} has a valid_date twice")
-        if v[0] < day:
-            raise ValueError(f"forecasts: the forecast of {_EPOCH + day} has a valid_date before its issue date")
-        series = np.full(int(v[-1] - v[0]) + 1, np.nan)
-        series[v - v[0]] = a
-        out.append((int(day), int(v[0]), series))
-    return out
+    return (_days(forecasts["issue_date"], "issue_date"), _days(forecasts["valid_date"], "valid_date"),
+            np.ascontiguousarray(_numbers(forecasts["aqi"], "aqi")))
+
+
+def _imposed(imposed):
+    """The imposed table's columns (time as seconds, NaT as numpy's; event and level as text), for
+    the library to read (aqi::imposed_event: levels by English or Chinese name)."""
+    import pandas as pd
+    if imposed is None:
+        return np.zeros(0, dtype=np.int64), [], []
+    for c in ("time", "event", "level"):
+        if c not in imposed.columns:
+            raise KeyError(f"imposed: missing column {c!r} (expected time, event, level)")
+    times = pd.DatetimeIndex(pd.to_datetime(imposed["time"]))
+    seconds = (times.values.astype("datetime64[s]") - np.datetime64("1970-01-01T00:00", "s")).astype(np.int64)
+    return np.ascontiguousarray(seconds), [str(e) for e in imposed["event"]], [str(lv) for lv in imposed["level"]]
 
 
 class SeasonResult:
-    """A season run (SPEC L1–L6).
+    """A season run (SPEC L1–L6), computed by the library (_core.SeasonResult).
 
     events: DataFrame (time, event ISSUE/UPGRADE/DOWNGRADE/LIFT, level, previous, response,
     reason, lead_hours, short_lead (L5: under 24 h), imposed, county_level, comparison (L6),
@@ -99,82 +101,83 @@ class SeasonResult:
     observed_level). response_periods: DataFrame (start, end, response: the highest level).
     counts: dict (warning_days per level, response_hours per response level, events per type).
     verification: DataFrame per level (hits, misses, false_alarms, correct_negatives, pod, far,
-    csi) when observations were given (L4), else None.
+    csi) when observations were given (L4), else None. rules: the rule set's id (rule_set: the
+    set).
     """
 
-    def __init__(self, raw, rules):
-        import pandas as pd
-        self.rules = rules.id
-        ev = dict(raw["events"])
-        for c in ("time", "response_from"):
-            ev[c] = pd.to_datetime(pd.Series(ev[c], dtype="float64"), unit="s")
-        self.events = pd.DataFrame(ev)
-        days = dict(raw["days"])
-        index = pd.DatetimeIndex(_EPOCH + np.asarray(days.pop("date"), dtype="timedelta64[D]"), name="date")
-        self.days = pd.DataFrame(days, index=index)
-        periods = raw["periods"]
-        self.response_periods = pd.DataFrame({
-            "start": pd.to_datetime(pd.Series([p[0] for p in periods], dtype="float64"), unit="s"),
-            "end": pd.to_datetime(pd.Series([p[1] for p in periods], dtype="float64"), unit="s"),
-            "response": [p[2] for p in periods],
-        })
-        self.counts = raw["counts"]
-        self.verification = (pd.DataFrame(raw["verification"]).set_index("level")
-                             if raw["verification"] else None)
+    __slots__ = ("_core", "_frames")
+
+    def __init__(self, result):
+        if not isinstance(result, _core.SeasonResult):
+            raise TypeError("aqi.SeasonResult wraps a season run: use aqi.run_season")
+        self._core = result
+        self._frames = {}
+
+    def _frame(self, name, index=None):
+        if name not in self._frames:  # built once: the same DataFrame on every access
+            self._frames[name] = frame(getattr(self._core, name), index)
+        return self._frames[name]
+
+    @property
+    def rules(self) -> str:
+        """The id of the rule set."""
+        return self._core.rules
+
+    @property
+    def rule_set(self):
+        """The rule set (aqi.RuleSet) the season was run with."""
+        return self._core.rule_set
+
+    @property
+    def events(self):
+        return self._frame("events")
+
+    @property
+    def days(self):
+        return self._frame("days", "date")
+
+    @property
+    def response_periods(self):
+        return self._frame("response_periods")
+
+    @property
+    def counts(self) -> dict:
+        return {"warning_days": dict(self._core.warning_days), "response_hours": dict(self._core.response_hours),
+                "events": dict(self._core.event_counts)}
+
+    @property
+    def verification(self):
+        return self._frame("verification", "level") if len(self._core.verification) else None
 
     def to_frame(self):
         """The per-day table (warning, response, forecast and observed level) — `days`."""
         return self.days
 
     def __repr__(self) -> str:
-        n = self.counts["events"]
-        wd = {k: v for k, v in self.counts["warning_days"].items() if k != "none"}
-        return (f"aqi.SeasonResult(rules={self.rules!r}, {len(self.days)} days, events {n}, "
-                f"warning days {wd}, response hours {self.counts['response_hours']})")
+        return repr(self._core)
 
 
 def run_season(forecasts, *, observations=None, rules="yiyuan-2019", imposed=None, issue_hour=16):
     """Run a season of daily forecasts through the warning lifecycle (SPEC L1–L6).
 
-    forecasts: DataFrame with columns issue_date, valid_date, aqi — one forecast per issue day.
-    observations: daily observed AQI (Series indexed by date, or DataFrame with date/aqi) for
-    the verification of L4. imposed: DataFrame with columns time, event (ISSUE, UPGRADE,
-    DOWNGRADE, LIFT), level — warnings of the superior command, which prevail (L6).
+    forecasts: DataFrame with columns issue_date, valid_date, aqi — one forecast per issue day
+    (rows in any order; a day not given is missing). observations: daily observed AQI (Series
+    indexed by date, or DataFrame with date/aqi) for the verification of L4. imposed: DataFrame
+    with columns time, event (ISSUE, UPGRADE, DOWNGRADE, LIFT), level (English or Chinese name:
+    "orange" or "橙色") — warnings of the superior command, which prevail (L6).
     issue_hour: the hour forecasts are issued (lead times, L5). Returns a SeasonResult.
     """
-    import pandas as pd
     rs = rule_set(rules)
-    fc = _forecasts(forecasts)
-    imp = []
-    if imposed is not None:
-        for c in ("time", "event", "level"):
-            if c not in imposed.columns:
-                raise KeyError(f"imposed: missing column {c!r} (expected time, event, level)")
-        times = pd.DatetimeIndex(pd.to_datetime(imposed["time"]))
-        seconds = (times.values.astype("datetime64[s]") - np.datetime64("1970-01-01T00:00", "s")).astype(np.int64)
-        levels = list(rs.levels)
-        for t, e, lv in zip(seconds, imposed["event"], imposed["level"]):
-            if lv not in levels:
-                raise KeyError(f"imposed: unknown level {lv!r} in rule set {rs.id}; expected one of: {', '.join(levels)}")
-            imp.append((int(t), str(e), levels.index(lv)))
+    issue, valid, aqi = _forecasts(forecasts)
+    times, events, levels = _imposed(imposed)
     obs_first, obs = (0, None) if observations is None else _daily_series(observations)
-    raw = _core.run_season(fc, rs, int(issue_hour), imp, obs, obs_first)
-    return SeasonResult(raw, rs)
+    return SeasonResult(_core.run_season(issue, valid, aqi, rs, int(issue_hour), times, events, levels, obs,
+                                         obs_first))
 
 
 def perfect_forecasts(observed, *, horizon=7):
     """Back-testing: the forecasts a perfect forecaster would have issued from a daily observed
     AQI series — on each day, the next `horizon` observed days (from the day after issue).
     Returns a DataFrame (issue_date, valid_date, aqi) for run_season."""
-    import pandas as pd
     first, series = _daily_series(observed)
-    if horizon < 1:
-        raise ValueError(f"horizon must be at least 1 day, got {horizon}")
-    rows = []
-    for i in range(len(series) - 1):
-        for k in range(i + 1, min(len(series), i + 1 + horizon)):
-            rows.append((first + i, first + k, series[k]))
-    frame = pd.DataFrame(rows, columns=["issue_date", "valid_date", "aqi"])
-    for c in ("issue_date", "valid_date"):
-        frame[c] = pd.DatetimeIndex(_EPOCH + frame[c].to_numpy().astype("timedelta64[D]"))
-    return frame
+    return frame(_core.perfect_forecasts(series, first, int(horizon)))

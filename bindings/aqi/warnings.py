@@ -7,6 +7,7 @@ import numpy as np
 
 from . import _core
 from ._convert import as_bool, as_float64
+from ._frames import frame
 
 #: The built-in rule sets (SPEC W7); "yiyuan-2019" is the default.
 RULE_SETS = tuple(_core.rule_set_ids())
@@ -32,8 +33,12 @@ def rule_set(rules="yiyuan-2019") -> RuleSet:
     return _core.rule_set(rules)
 
 
+def _field(name, doc):
+    return property(lambda self: getattr(self._core, name), doc=doc)
+
+
 class Warning:
-    """A classification and its explanation (SPEC W6).
+    """A classification and its explanation (SPEC W6), computed by the library (_core.Warning).
 
     level: level name ("none", "yellow", "orange", "red"; per rule set); level_code: its index
     (0 = none); response: None, "III", "II", "I" (or "IV"); clause: the rule that fired;
@@ -41,38 +46,53 @@ class Warning:
     into the input (None without a warning); days_above_200, days_above_300: the longest runs of
     day-means above 200 and 300 (within the qualifying run, else anywhere); peak: the highest
     day-mean; alignment: for hourly input, the hour (mod 24) at which the day-blocks end; basis:
-    "hi", "mid" or "lo" for range forecasts (W2 c).
+    "hi", "mid" or "lo" for range forecasts (W2 c); rules: the rule set's id (rule_set: the set).
     """
 
-    __slots__ = ("rules", "kind", "level", "level_code", "response", "clause", "first", "last",
-                 "days_above_200", "days_above_300", "peak", "alignment", "basis", "explanation")
+    __slots__ = ("_core",)
 
-    def __init__(self, raw: dict):
-        for k in self.__slots__:
-            setattr(self, k, raw[k])
+    rules = _field("rules", "The id of the rule set.")
+    rule_set = _field("rule_set", "The rule set (aqi.RuleSet) the classification was computed with.")
+    kind = _field("kind", '"daily" or "hourly": what the classification was computed from.')
+    level = _field("level", 'The level name ("none" without a warning).')
+    level_code = _field("level_code", "The level's index in the rule set (0 = none).")
+    response = _field("response", 'The response level (R1): "III", "II", "I" (or "IV"); None without a warning.')
+    clause = _field("clause", 'The clause that fired ("" without a warning).')
+    first = _field("first", "First day (daily) or hour (hourly) of the qualifying run; None without a warning.")
+    last = _field("last", "Last day or hour of the qualifying run; None without a warning.")
+    days_above_200 = _field("days_above_200", "Longest run of day-means > 200 (in the qualifying run, else anywhere).")
+    days_above_300 = _field("days_above_300", "Longest run of day-means > 300 (in the qualifying run, else anywhere).")
+    peak = _field("peak", "The highest day-mean of the series (NaN without one).")
+    alignment = _field("alignment", "Hourly input: the hour (mod 24) at which the day-blocks end; else None.")
+    basis = _field("basis", 'Range forecasts (W2 c): "hi", "mid" or "lo"; else None.')
+    explanation = _field("explanation", "One sentence an analyst can read: why this level, or why none.")
+
+    def __init__(self, result):
+        if not isinstance(result, _core.Warning):
+            raise TypeError("aqi.Warning wraps a classification: use aqi.classify_daily, classify_hourly or "
+                            "classify_daily_range")
+        self._core = result
 
     def explain(self) -> str:
-        return self.explanation
+        return self._core.explain()
 
     def to_frame(self):
         """The classification as a one-row DataFrame (for concatenating many)."""
-        import pandas as pd
-        return pd.DataFrame([{k: getattr(self, k) for k in self.__slots__}])
+        return frame(self._core.table())
 
     def __eq__(self, other):
-        return isinstance(other, Warning) and all(
-            getattr(self, k) == getattr(other, k) or (k == "peak" and np.isnan(self.peak) and np.isnan(other.peak))
-            for k in self.__slots__)
+        return isinstance(other, Warning) and self._core == other._core
+
+    __hash__ = None
+
+    def __copy__(self):
+        return self  # immutable
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __repr__(self) -> str:
-        if self.level_code == 0:
-            return (f"aqi.Warning(level='none', rules={self.rules!r}, longest run > 200: "
-                    f"{self.days_above_200} d, peak {self.peak:g})")
-        unit = "day" if self.kind == "daily" else "hour"
-        basis = f", basis={self.basis!r}" if self.basis else ""
-        return (f"aqi.Warning(level={self.level!r}, response={self.response!r}, clause={self.clause!r}, "
-                f"{unit}s {self.first}–{self.last}, > 200: {self.days_above_200} d, > 300: {self.days_above_300} d, "
-                f"peak {self.peak:g}{basis})")
+        return repr(self._core)
 
 
 def _series(values, name="values"):

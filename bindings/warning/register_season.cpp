@@ -1,7 +1,12 @@
 // A season of daily forecasts through the warning lifecycle (SPEC L1–L6). Dates and times cross
-// the boundary as days and seconds since 1970-01-01 (calendar_convert.hpp).
-#include <cmath>
+// the boundary as days and seconds since 1970-01-01 (calendar_convert.hpp); the forecast and
+// imposed tables as columns, grouped and read by the library (aqi::group_forecasts,
+// aqi::imposed_event); the result as the bound class _core.SeasonResult with typed tables.
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -11,119 +16,195 @@
 #include "aqi/warning/season.hpp"
 #include "calendar_convert.hpp"
 #include "common.hpp"
+#include "result.hpp"
 
 namespace aqi::python {
 
 namespace {
-py::object from_time(ptime t) {
-  if (t.is_special()) return py::none();
-  return py::int_(seconds_from_time(t));
+
+using DayArray = py::array_t<std::int64_t, py::array::c_style>;
+using Counts = std::vector<std::pair<std::string, int>>;
+
+// A read-only property whose getter is a method (its signature names `self`, so the generated stubs
+// give its type).
+template <class C, class F>
+void readonly(C& c, const char* name, F f, const char* doc = "") {
+  c.def_property_readonly(name, py::cpp_function(f, py::is_method(c)), doc);
 }
+
+std::optional<std::string> response_text(ResponseLevel r) {
+  if (r == ResponseLevel::none) return std::nullopt;
+  return std::string(name(r));
+}
+
+// -1: no forecast issued / no observation that day.
+std::optional<std::string> level_or_none(const RuleSet& rules, int level) {
+  if (level < 0) return std::nullopt;
+  return rules.level_name(level);
+}
+
+Table events_table(const SeasonResult& r) {
+  const RuleSet& rules = *r.rules;
+  using E = const SeasonEvent&;
+  return TableBuilder<SeasonEvent>(r.events)
+      .time("time", [](E e) { return e.time; })
+      .text("event", [](E e) { return std::string(name(e.type)); })
+      .text("level", [&](E e) { return rules.level_name(e.level); })
+      .text("previous", [&](E e) { return rules.level_name(e.previous); })
+      .text("response", [&](E e) { return response_text(rules.response(e.level)); })
+      .text("reason", [](E e) { return e.reason; })
+      .number("lead_hours", [](E e) { return e.lead_hours; })
+      .flag("short_lead", [](E e) { return e.short_lead; })
+      .flag("imposed", [](E e) { return e.imposed; })
+      .text("county_level", [&](E e) { return rules.level_name(e.county_level); })
+      .text("comparison", [](E e) { return std::string(name(e.comparison)); })
+      .time("response_from", [](E e) { return e.response_from; })
+      .build();
+}
+
+Table days_table(const SeasonResult& r) {
+  const RuleSet& rules = *r.rules;
+  using D = const SeasonDay&;
+  return TableBuilder<SeasonDay>(r.days)
+      .date("date", [](D d) { return d.day; })
+      .text("warning", [&](D d) { return rules.level_name(d.warning); })
+      .text("response", [](D d) { return response_text(d.response); })
+      .text("forecast_level", [&](D d) { return level_or_none(rules, d.forecast_level); })
+      .text("observed_level", [&](D d) { return level_or_none(rules, d.observed_level); })
+      .build();
+}
+
+Table periods_table(const SeasonResult& r) {
+  using P = const ResponsePeriod&;
+  return TableBuilder<ResponsePeriod>(r.periods)
+      .time("start", [](P p) { return p.start; })
+      .time("end", [](P p) { return p.end; })
+      .text("response", [](P p) { return std::string(name(p.highest)); })
+      .build();
+}
+
+Table verification_table(const SeasonResult& r) {
+  const RuleSet& rules = *r.rules;
+  using V = const Verification&;
+  return TableBuilder<Verification>(r.verification)
+      .text("level", [&](V v) { return rules.level_name(v.level); })
+      .integer("hits", [](V v) { return v.hits; })
+      .integer("misses", [](V v) { return v.misses; })
+      .integer("false_alarms", [](V v) { return v.false_alarms; })
+      .integer("correct_negatives", [](V v) { return v.correct_negatives; })
+      .number("pod", [](V v) { return v.pod; })
+      .number("far", [](V v) { return v.far; })
+      .number("csi", [](V v) { return v.csi; })
+      .build();
+}
+
+// L3, in the order of the levels, responses and events.
+Counts warning_days(const SeasonResult& r) {
+  Counts out;
+  for (std::size_t k = 0; k < r.warning_days.size(); ++k)
+    out.emplace_back(r.rules->level_name(static_cast<int>(k)), r.warning_days[k]);
+  return out;
+}
+Counts response_hours(const SeasonResult& r) {
+  Counts out;
+  for (const auto& [level, n] : r.response_hours) out.emplace_back(std::string(name(level)), n);
+  return out;
+}
+Counts event_counts(const SeasonResult& r) {
+  Counts out;
+  for (const auto& [type, n] : r.event_counts) out.emplace_back(std::string(name(type)), n);
+  return out;
+}
+
+std::string dict_repr(const Counts& counts, const char* skip = nullptr) {
+  std::string s;
+  for (const auto& [key, n] : counts)
+    if (!skip || key != skip)
+      s += (s.empty() ? "" : ", ") + std::string(py::repr(py::str(key))) + ": " + std::to_string(n);
+  return "{" + s + "}";
+}
+
+// aqi.SeasonResult(rules='yiyuan-2019', days=6, events={'ISSUE': 1, …}, warning_days={'yellow': 4},
+// response_hours={'III': 40}).
+std::string repr(const SeasonResult& r) {
+  return "aqi.SeasonResult(rules=" + std::string(py::repr(py::str(r.rules->id))) +
+         ", days=" + std::to_string(r.days.size()) + ", events=" + dict_repr(event_counts(r)) +
+         ", warning_days=" + dict_repr(warning_days(r), "none") + ", response_hours=" + dict_repr(response_hours(r)) +
+         ")";
+}
+
+void bind_season_result(py::module_& m) {
+  auto c = bind_result<SeasonResult>(m, "SeasonResult", "A season run (SPEC L1–L6); aqi.SeasonResult wraps it.");
+  using R = const SeasonResult&;
+  readonly(
+      c, "rules", [](R r) { return r.rules->id; }, "The id of the rule set.");
+  readonly(
+      c, "rule_set", [](R r) { return std::const_pointer_cast<RuleSet>(r.rules); },
+      "The rule set itself (shared with the result).");
+  readonly(c, "events", &events_table, "L1, L5, L6: one row per event.");
+  readonly(c, "days", &days_table, "L2: one row per day (date, warning, response, forecast and observed level).");
+  readonly(c, "response_periods", &periods_table, "L2: start, end (NaT: still in force), highest response.");
+  readonly(c, "verification", &verification_table, "L4: one row per level; no rows without observations.");
+  readonly(c, "warning_days", &warning_days, "L3: days per warning level, none first.");
+  readonly(c, "response_hours", &response_hours, "L3: hours per response level.");
+  readonly(c, "event_counts", &event_counts, "L3: events per type.");
+  c.def("__repr__", &repr);
+}
+
+std::vector<ForecastRow> forecast_table(const DayArray& issue, const DayArray& valid, const DoubleArray& aqi) {
+  if (issue.size() != valid.size() || issue.size() != aqi.size())
+    throw InvalidArgument("forecasts: the columns issue_date, valid_date and aqi differ in length");
+  std::vector<ForecastRow> rows(static_cast<std::size_t>(issue.size()));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    rows[i] = {date_from_days(issue.data()[i]), date_from_days(valid.data()[i]), aqi.data()[i]};
+  return rows;
+}
+
+std::vector<ImposedEvent> imposed_table(const DayArray& time, const std::vector<std::string>& event,
+                                        const std::vector<std::string>& level, const RuleSet& rules) {
+  if (event.size() != static_cast<std::size_t>(time.size()) || level.size() != event.size())
+    throw InvalidArgument("imposed: the columns time, event and level differ in length");
+  std::vector<ImposedEvent> out;
+  for (std::size_t i = 0; i < event.size(); ++i)
+    out.push_back(imposed_event(time_from_seconds(time.data()[i]), event[i], level[i], rules));
+  return out;
+}
+
 }  // namespace
 
 void register_season(py::module_& m) {
+  bind_season_result(m);
   m.def(
       "run_season",
-      [](const std::vector<std::tuple<long long, long long, DoubleArray>>& forecasts, const RuleSet& rules,
-         int issue_hour, const std::vector<std::tuple<long long, std::string, int>>& imposed,
-         const std::optional<DoubleArray>& observed, long long observed_first) {
-        std::vector<DailyForecast> fc;
-        fc.reserve(forecasts.size());
-        for (const auto& [issue, first, values] : forecasts)
-          fc.push_back({date_from_days(issue), date_from_days(first),
-                        std::vector<double>(values.data(), values.data() + values.size())});
-        SeasonOptions opt;
-        opt.issue_hour = issue_hour;
-        for (const auto& [t, type, level] : imposed)
-          opt.imposed.push_back({time_from_seconds(t), parse_event_type(type), level});
-        SeasonResult r;
-        {
-          py::gil_scoped_release release;
-          r = run_season(fc, rules, opt, observed ? view(*observed) : aqi::span<const double>{},
-                         observed ? date_from_days(observed_first) : boost::gregorian::date());
-        }
-        py::dict events;
-        py::list time, type, level, previous, reason, lead, short_lead, was_imposed, county, comparison, response,
-            response_from;
-        for (const auto& e : r.events) {
-          time.append(from_time(e.time));
-          type.append(std::string(name(e.type)));
-          level.append(rules.level_name(e.level));
-          previous.append(rules.level_name(e.previous));
-          response.append(e.level == 0 ? py::object(py::none())
-                                       : py::object(py::str(std::string(name(rules.response(e.level))))));
-          reason.append(e.reason);
-          lead.append(e.lead_hours);
-          short_lead.append(e.short_lead);
-          was_imposed.append(e.imposed);
-          county.append(rules.level_name(e.county_level));
-          comparison.append(std::string(name(e.comparison)));
-          response_from.append(from_time(e.response_from));
-        }
-        events["time"] = time;
-        events["event"] = type;
-        events["level"] = level;
-        events["previous"] = previous;
-        events["response"] = response;
-        events["reason"] = reason;
-        events["lead_hours"] = lead;
-        events["short_lead"] = short_lead;
-        events["imposed"] = was_imposed;
-        events["county_level"] = county;
-        events["comparison"] = comparison;
-        events["response_from"] = response_from;
-        py::dict days;
-        py::list day, warning, resp, fl, ol;
-        for (const auto& d : r.days) {
-          day.append(days_from_date(d.day));
-          warning.append(rules.level_name(d.warning));
-          resp.append(d.response == ResponseLevel::none ? py::object(py::none())
-                                                        : py::object(py::str(std::string(name(d.response)))));
-          fl.append(d.forecast_level < 0 ? py::object(py::none())
-                                         : py::object(py::str(rules.level_name(d.forecast_level))));
-          ol.append(d.observed_level < 0 ? py::object(py::none())
-                                         : py::object(py::str(rules.level_name(d.observed_level))));
-        }
-        days["date"] = day;
-        days["warning"] = warning;
-        days["response"] = resp;
-        days["forecast_level"] = fl;
-        days["observed_level"] = ol;
-        py::list periods;
-        for (const auto& p : r.periods)
-          periods.append(py::make_tuple(from_time(p.start), from_time(p.end), std::string(name(p.highest))));
-        py::dict counts;
-        py::dict wd, rh, ec;
-        for (int k = 0; k <= rules.level_count(); ++k)
-          wd[py::str(rules.level_name(k))] = r.warning_days[static_cast<std::size_t>(k)];
-        for (const auto& [lvl, h] : r.response_hours) rh[py::str(std::string(name(lvl)))] = h;
-        for (const auto& [t, c] : r.event_counts) ec[py::str(std::string(name(t)))] = c;
-        counts["warning_days"] = wd;
-        counts["response_hours"] = rh;
-        counts["events"] = ec;
-        py::list verification;
-        for (const auto& v : r.verification) {
-          py::dict d;
-          d["level"] = rules.level_name(v.level);
-          d["hits"] = v.hits;
-          d["misses"] = v.misses;
-          d["false_alarms"] = v.false_alarms;
-          d["correct_negatives"] = v.correct_negatives;
-          d["pod"] = v.pod;
-          d["far"] = v.far;
-          d["csi"] = v.csi;
-          verification.append(d);
-        }
-        py::dict out;
-        out["events"] = events;
-        out["days"] = days;
-        out["periods"] = periods;
-        out["counts"] = counts;
-        out["verification"] = verification;
-        return out;
+      [](const DayArray& issue_date, const DayArray& valid_date, const DoubleArray& aqi,
+         const std::shared_ptr<RuleSet>& rules, int issue_hour, const DayArray& imposed_time,
+         const std::vector<std::string>& imposed_event, const std::vector<std::string>& imposed_level,
+         const std::optional<DoubleArray>& observed, std::int64_t observed_first) {
+        const std::vector<DailyForecast> forecasts = group_forecasts(forecast_table(issue_date, valid_date, aqi));
+        SeasonOptions options;
+        options.issue_hour = issue_hour;
+        options.imposed = imposed_table(imposed_time, imposed_event, imposed_level, *rules);
+        py::gil_scoped_release release;
+        return run_season(forecasts, std::shared_ptr<const RuleSet>(rules), options,
+                          observed ? view(*observed) : aqi::span<const double>{},
+                          observed ? date_from_days(observed_first) : boost::gregorian::date());
       },
-      py::arg("forecasts"), py::arg("rules"), py::arg("issue_hour"), py::arg("imposed"), py::arg("observed"),
-      py::arg("observed_first"));
+      py::arg("issue_date").noconvert(), py::arg("valid_date").noconvert(), py::arg("aqi").noconvert(),
+      py::arg("rules"), py::arg("issue_hour"), py::arg("imposed_time").noconvert(), py::arg("imposed_event"),
+      py::arg("imposed_level"), py::arg("observed").noconvert(), py::arg("observed_first"));
+  m.def(
+      "perfect_forecasts",
+      [](const DoubleArray& observed, std::int64_t first_day, int horizon) {
+        const std::vector<ForecastRow> rows =
+            forecast_rows(perfect_forecasts(view(observed), date_from_days(first_day), horizon));
+        using R = const ForecastRow&;
+        return TableBuilder<ForecastRow>(rows)
+            .date("issue_date", [](R r) { return r.issue_date; })
+            .date("valid_date", [](R r) { return r.valid_date; })
+            .number("aqi", [](R r) { return r.aqi; })
+            .build();
+      },
+      py::arg("observed").noconvert(), py::arg("first_day"), py::arg("horizon"));
 }
 
 }  // namespace aqi::python

@@ -3,6 +3,7 @@
 #include "aqi/detail/csv.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/detail/files.hpp"
+#include "aqi/index/city_means.hpp"
 #include "detail/toml.hpp"
 
 namespace aqi {
@@ -103,12 +104,48 @@ void read_season(Scenario& s, const toml::table& root, const std::string& file) 
   }
 }
 
+// observations = { cnemc = "dir/", city = "淄博市", stations = "list.csv", min_stations = 1 }: the
+// national platform's station files (either form; `stations` maps the wide form's codes), the
+// city's daily concentrations as HJ 663 defines them (aqi/index/city_means.hpp).
+Observations read_station_observations(const Scenario& s, const toml::table& t, const std::string& file,
+                                       std::string& source) {
+  using namespace detail;
+  require_known_keys(t, file, {"cnemc", "city", "stations", "min_stations"});
+  source = join_path(s.dir, require_string(t, "cnemc", file));
+  const std::string city = require_string(t, "city", file);
+  std::optional<StationList> list;
+  if (t.contains("stations")) list = read_station_list(join_path(s.dir, require_string(t, "stations", file)));
+  CityMeanOptions o;
+  if (t.contains("min_stations")) {
+    const auto n = integer_value(*t.get("min_stations"));
+    if (!n || *n < 1 || *n > 1000) throw toml_error(file, *t.get("min_stations"), "min_stations must be 1–1000");
+    o.min_stations = static_cast<std::size_t>(*n);
+  }
+  const StationHours hours = read_station_files({source}, list ? &*list : nullptr, StationFilter{{city}});
+  if (hours.size() == 0)
+    throw toml_error(file, require_node(t, "city", file),
+                     "no station of city '" + city + "' in " + source +
+                         " (the per-hour files write cities as 淄博市, the station lists as 淄博; either matches)");
+  CityMeans m;
+  try {
+    m = city_means(hours, city, Period::daily, o);
+  } catch (const Error& e) {  // no station of the city in the files, or only background stations
+    throw toml_error(file, require_node(t, "city", file), std::string(e.what()) + " (read from " + source + ")");
+  }
+  return Observations{m.dates, m.indicators, m.values};
+}
+
 // Observed daily AQI of the season (A7: the edition in force on each date). A column the edition
 // of some date does not rate (pm25_1h before 2026-03-01), or no daily indicator at all, is an
 // error of the observations file, and says so.
 void read_observed(Scenario& s, const toml::table& root, const std::string& file) {
-  const std::string observations = join_path(s.dir, detail::require_string(root, "observations", file));
-  s.observations = read_observations(observations);
+  std::string observations;
+  if (const auto* t = root.get("observations"); t && t->is_table()) {
+    s.observations = read_station_observations(s, *t->as_table(), file, observations);
+  } else {
+    observations = join_path(s.dir, detail::require_string(root, "observations", file));
+    s.observations = read_observations(observations);
+  }
   const auto columns = s.observations.columns();
   try {
     s.observed_table = air_quality_index(span<const date>(s.observations.dates), columns, Period::daily);

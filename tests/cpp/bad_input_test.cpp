@@ -68,14 +68,6 @@ const std::string inventory_row = "E1,n,enterprise,other,,1,1,1,1,1,,,0,1\n";
 
 aqi::Inventory one_source() { return aqi::parse_inventory(inventory_header + inventory_row, "inv.csv"); }
 
-// A rule set whose only clause is yellow's second, and empty (a hand-built set: no file gives one).
-aqi::RuleSet clause_without_terms() {
-  aqi::RuleSet r = aqi::yiyuan_2019();
-  r.levels[0].clauses.push_back(aqi::Clause{});
-  return r;
-}
-const char* no_terms = "rule set yiyuan-2019: clause 2 of level 'yellow' has no terms (the first term defines the run)";
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -108,49 +100,6 @@ TEST(BadInput, ObservationsCsvWrongTypesAndOrder) {
                    "o.csv:3:1: column 'date': dates must increase (2019-12-01 after 2019-12-01)");
   EXPECT_THROW_MSG(aqi::read_observations("/nonexistent/o.csv"), aqi::FileNotFound,
                    "/nonexistent/o.csv: no such file or it cannot be read");
-}
-
-// ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Forecasts CSV" (SPEC L1, W9).
-
-TEST(BadInput, ForecastsCsv) {
-  const std::string h = "issue_date,valid_date,aqi\n";
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-12-02\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2: expected 3 fields, found 2");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,\"2019-12-02,3\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2: unterminated quoted field");
-  EXPECT_THROW_MSG(aqi::parse_forecasts("", "f.csv"), aqi::ParseError, "f.csv:1: empty file: no header line");
-  EXPECT_THROW_MSG(aqi::parse_forecasts("issue_date,aqi\n2019-12-01,3\n", "f.csv"), aqi::ParseError,
-                   "f.csv:1: missing column 'valid_date'");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-12-02,high\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2:3: column 'aqi': 'high' is not a number");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,12/02/2019,3\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2:2: column 'valid_date': '12/02/2019' is not a date (YYYY-MM-DD)");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-12-02,-3\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2:3: column 'aqi': negative AQI (SPEC W9)");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-12-02,inf\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2:3: column 'aqi': 'inf' is not a number");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-11-30,3\n", "f.csv"), aqi::ParseError,
-                   "f.csv:2:2: column 'valid_date': valid_date 2019-11-30 is before the issue date 2019-12-01");
-  EXPECT_THROW_MSG(aqi::parse_forecasts(h + "2019-12-01,2019-12-02,3\n2019-12-01,2019-12-02,4\n", "f.csv"),
-                   aqi::ParseError,
-                   "f.csv:3:2: column 'valid_date': the forecast of 2019-12-01 for 2019-12-02 is already given on "
-                   "line 2");
-  EXPECT_THROW_MSG(aqi::read_forecasts("/nonexistent/f.csv"), aqi::FileNotFound,
-                   "/nonexistent/f.csv: no such file or it cannot be read");
-  // Rows in any order: one forecast per issue day, days in order, a day not given is missing
-  // (NaN) — no row is lost.
-  const auto f = aqi::parse_forecasts(
-      h + "2019-12-02,2019-12-04,5\n2019-12-01,2019-12-02,4\n2019-12-02,2019-12-03,6\n2019-12-01,2019-12-04,7\n",
-      "f.csv");
-  ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].issue, date(2019, 12, 1));
-  EXPECT_EQ(f[0].first_valid, date(2019, 12, 2));
-  ASSERT_EQ(f[0].aqi.size(), 3u);
-  EXPECT_EQ(f[0].aqi[0], 4);
-  EXPECT_TRUE(std::isnan(f[0].aqi[1]));
-  EXPECT_EQ(f[0].aqi[2], 7);
-  EXPECT_EQ(f[1].aqi, (std::vector<double>{6, 5}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,140 +302,6 @@ TEST(BadInput, ScenarioFilesReportTheirOwnPaths) {
                    {{"o.csv", observations_csv}, {"f.csv", "issue_date,valid_date,aqi\n"}});
   const aqi::Scenario s = aqi::load_scenario(d);
   EXPECT_THROW_MSG(aqi::run_scenario(s), aqi::InvalidArgument, "run_season: no forecasts");
-}
-
-// ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Rule-set TOML" (SPEC W7, L1). Line 7's term: `above` at column 35, `days`'s
-// value at 47, the term's `{` at 25, the clause's `{` at 13.
-
-namespace {
-const std::string rules_head = "id = \"x\"\ntitle = \"t\"\ndocument = \"d\"\n";
-std::string one_level(const std::string& clauses = "[ { terms = [ { above = 200, days = 2 } ] } ]",
-                      const std::string& name = "a") {
-  return "[[level]]\nname = \"" + name + "\"\nresponse = \"II\"\nclauses = " + clauses + "\n";
-}
-}  // namespace
-
-TEST(BadInput, RuleSetTomlUnknownKeys) {
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + "colour = 1\n" + one_level(), "r.toml"), aqi::ParseError,
-                   "r.toml:4:1: unknown key 'colour'");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, days = 2 } ], anchor = true } ]"),
-                          "r.toml"),
-      aqi::ParseError, "r.toml:7:54: unknown key 'anchor'");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, day = 2 } ] } ]"), "r.toml"),
-                   aqi::ParseError, "r.toml:7:40: unknown key 'day'");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level() + "[lift]\nfirst_hours = 36\nat_most = 200\nhours = 1\n", "r.toml"),
-      aqi::ParseError, "r.toml:11:1: unknown key 'hours'");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level() + "[downgrade]\nconsecutive = 2\n", "r.toml"),
-                   aqi::ParseError, "r.toml:9:1: unknown key 'consecutive'");
-}
-
-TEST(BadInput, RuleSetTomlStructureAndValues) {
-  EXPECT_THROW_MSG(aqi::RuleSet::parse("id = \"x\"\ndocument = \"d\"\n" + one_level(), "r.toml"), aqi::ParseError,
-                   "r.toml:1:1: missing key 'title'");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head, "r.toml"), aqi::ParseError,
-                   "r.toml:1:1: a rule set needs at least one [[level]]");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, days = 2 } ] } ]", "none"),
-                                       "r.toml"),
-                   aqi::ParseError, "r.toml:4:1: 'none' is reserved for no warning");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level() + one_level(), "r.toml"), aqi::ParseError,
-                   "r.toml:8:1: level 'a' appears twice");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level("[]"), "r.toml"), aqi::ParseError,
-                   "r.toml:4:1: level 'a' has no clauses");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level("[ { terms = [] } ]"), "r.toml"), aqi::ParseError,
-                   "r.toml:7:13: a clause needs at least one term");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, days = 2, consecutive = false } ] } ]"),
-                          "r.toml"),
-      aqi::ParseError, "r.toml:7:13: the first term defines a run: it must be consecutive");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, days = 2, at_most = 150 } ] } ]"),
-                          "r.toml"),
-      aqi::ParseError, "r.toml:7:25: 'at_most' must exceed 'above'");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = 200, days = 2, strict = \"yes\" } ] } ]"),
-                          "r.toml"),
-      aqi::ParseError, "r.toml:7:59: 'strict' must be true or false");
-  EXPECT_THROW_MSG(
-      aqi::RuleSet::parse(rules_head + one_level("[ { terms = [ { above = \"200\", days = 2 } ] } ]"), "r.toml"),
-      aqi::ParseError, "r.toml:7:35: 'above' must be a number");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + "merge_gap_days = -1\n" + one_level(), "r.toml"), aqi::ParseError,
-                   "r.toml:4:18: expected a whole number ≥ 0");
-  EXPECT_THROW_MSG(aqi::RuleSet::parse(rules_head + one_level() + "[lift]\nfirst_hours = 0\nat_most = 200\n", "r.toml"),
-                   aqi::ParseError, "r.toml:9:15: expected a whole number ≥ 1");
-  EXPECT_THROW_MSG(aqi::RuleSet::load("/nonexistent/r.toml"), aqi::FileNotFound,
-                   "/nonexistent/r.toml: no such file or it cannot be read");
-}
-
-// Found writing this matrix: a clause without terms (only a rule set built in code can have one)
-// made every classification read terms[0] of an empty vector (a segmentation fault).
-TEST(BadInput, RuleSetBuiltInCodeWithAnEmptyClause) {
-  const aqi::RuleSet r = clause_without_terms();
-  const std::vector<double> days{250, 250};
-  EXPECT_THROW_MSG(aqi::classify_daily(days, {}, r), aqi::InvalidArgument, no_terms);
-  EXPECT_THROW_MSG(aqi::classify_hourly(std::vector<double>(48, 250.0), {}, r), aqi::InvalidArgument, no_terms);
-  EXPECT_THROW_MSG(aqi::classify_daily_range(days, days, aqi::RangeBasis::hi, {}, r), aqi::InvalidArgument, no_terms);
-  EXPECT_THROW_MSG(aqi::day_levels(days, {}, r), aqi::InvalidArgument, no_terms);
-  std::vector<std::int8_t> out(1);
-  EXPECT_THROW_MSG(aqi::classify_batch(days, {2}, aqi::SeriesKind::daily, r, out), aqi::InvalidArgument, no_terms);
-  EXPECT_THROW_MSG(aqi::run_season({{date(2019, 12, 1), date(2019, 12, 2), days}}, r), aqi::InvalidArgument, no_terms);
-}
-
-// ---------------------------------------------------------------------------------------------
-// docs/errors.md, "Measure catalogue TOML" (SPEC R2).
-
-namespace {
-const std::string catalogue_head = "document = \"d\"\n";
-const std::string department = "[[department]]\nid = \"housing\"\nname_zh = \"县住建局\"\nname_en = \"Housing\"\n";
-std::string measure(const std::string& id = "II-dust-1", const std::string& departments = "[\"housing\"]",
-                    const std::string& response = "II") {
-  return "[[measure]]\nid = \"" + id + "\"\nresponse = \"" + response +
-         "\"\nclass = \"mandatory\"\nzh = \"停止土石方作业\"\nen = \"stop earthwork\"\ndepartments = " + departments +
-         "\nsource = \"§5.5.2\"\n";
-}
-}  // namespace
-
-TEST(BadInput, MeasureCatalogueToml) {
-  using aqi::MeasureCatalogue;
-  const std::string good = catalogue_head + department + measure();  // measure on lines 6–13
-  const auto c = MeasureCatalogue::parse(good, "m.toml");
-  ASSERT_EQ(c.measures.size(), 1u);
-  EXPECT_THROW_MSG(MeasureCatalogue::parse("issuer = \"x\"\n" + good, "m.toml"), aqi::ParseError,
-                   "m.toml:1:1: unknown key 'issuer'");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + department + "phone = \"1\"\n" + measure(), "m.toml"),
-                   aqi::ParseError, "m.toml:6:1: unknown key 'phone'");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(good + "level = \"II\"\n", "m.toml"), aqi::ParseError,
-                   "m.toml:14:1: unknown key 'level'");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + measure(), "m.toml"), aqi::ParseError,
-                   "m.toml:1:1: missing [[department]] entries");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + department, "m.toml"), aqi::ParseError,
-                   "m.toml:1:1: missing [[measure]] entries");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + department + department + measure(), "m.toml"),
-                   aqi::ParseError, "m.toml:6:1: department 'housing' appears twice");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(good + measure(), "m.toml"), aqi::ParseError,
-                   "m.toml:14:1: measure 'II-dust-1' appears twice");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + department + measure("II-dust-1", "[\"water\"]"), "m.toml"),
-                   aqi::ParseError, "m.toml:12:16: measure II-dust-1 names unknown department 'water'");
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(catalogue_head + department + measure("II-dust-1", "[3]"), "m.toml"),
-                   aqi::ParseError, "m.toml:12:16: department ids must be strings");
-  EXPECT_THROW_MSG(
-      MeasureCatalogue::parse(catalogue_head + department + measure("II-dust-1", "[\"housing\"]", "V"), "m.toml"),
-      aqi::ParseError, "m.toml:6:1: unknown response level 'V'; expected one of: III, II, I (or IV)");
-  std::string no_zh = good;
-  no_zh.erase(no_zh.find("\nzh = ") + 1, no_zh.find("\nen = ") - no_zh.find("\nzh = "));
-  ASSERT_EQ(no_zh.find("\nzh = "), std::string::npos);
-  EXPECT_THROW_MSG(MeasureCatalogue::parse(no_zh, "m.toml"), aqi::ParseError, "m.toml:6:1: missing key 'zh'");
-  EXPECT_THROW_MSG(MeasureCatalogue::load("/nonexistent/m.toml"), aqi::FileNotFound,
-                   "/nonexistent/m.toml: no such file or it cannot be read");
-  // Unknown names in queries.
-  EXPECT_THROW_MSG(c.department("water"), aqi::UnknownName,
-                   "unknown department 'water'; expected an id, Chinese or English name: housing");
-  EXPECT_THROW_MSG(c.tasks("water", ResponseLevel::II), aqi::UnknownName,
-                   "unknown department 'water'; expected an id, Chinese or English name: housing");
-  EXPECT_THROW_MSG(aqi::builtin_measure_catalogue("responses/x.toml"), aqi::UnknownName,
-                   "no built-in measure catalogue 'responses/x.toml'; built in: responses/yiyuan-2019.toml");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -744,61 +559,6 @@ TEST(BadInput, NumericAqiEntryPoints) {
                    "column pm25_24h has 3 values for 2 dates");
   EXPECT_THROW_MSG(aqi::moving_mean(three, aqi::span<double>(two)), aqi::InvalidArgument,
                    "moving_mean: output has 2 elements, input has 3");
-}
-
-TEST(BadInput, NumericWarningEntryPoints) {
-  const std::vector<double> two{100, 100}, one{100};
-  EXPECT_THROW_MSG(aqi::classify_daily_range(two, one), aqi::InvalidArgument, "lo has 2 days, hi has 1");
-  EXPECT_THROW_MSG(aqi::classify_daily_range(one, std::vector<double>{inf}), aqi::InvalidValue,
-                   "hi[0]: infinite AQI (SPEC W9)");
-  EXPECT_THROW_MSG(aqi::day_levels(std::vector<double>{100, -2}), aqi::InvalidValue,
-                   "values[1]: negative AQI -2 (SPEC W9)");
-  const std::vector<std::uint8_t> dust{0};
-  EXPECT_THROW_MSG(aqi::day_levels(two, dust), aqi::InvalidArgument, "dust has 1 flags for 2 values");
-  EXPECT_THROW_MSG(aqi::classify_hourly(two, dust), aqi::InvalidArgument, "dust has 1 flags for 2 values");
-  std::vector<std::int8_t> out(3);
-  const std::vector<double> sixty(60, 100.0);
-  EXPECT_THROW_MSG(aqi::classify_batch(sixty, {}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out),
-                   aqi::InvalidArgument, "classify_batch: values need at least one axis (time)");
-  EXPECT_THROW_MSG(aqi::classify_batch(sixty, {2, 30}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out),
-                   aqi::InvalidArgument, "classify_batch: 2 series but 3 outputs");
-  // Empty series are an answer (W9): no warning.
-  std::vector<std::int8_t> two_out{7, 7};
-  aqi::classify_batch(std::vector<double>{}, {2, 0}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), two_out);
-  EXPECT_EQ(two_out, (std::vector<std::int8_t>{0, 0}));
-  EXPECT_EQ(aqi::day_levels(std::vector<double>{}).size(), 0u);
-}
-
-TEST(BadInput, NumericSeasonEntryPoints) {
-  const auto& y = aqi::yiyuan_2019();
-  const date d(2019, 12, 1);
-  const std::vector<aqi::DailyForecast> f{{d, d + boost::gregorian::days(1), {250, 250}}};
-  aqi::SeasonOptions o;
-  o.issue_hour = 24;
-  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument, "issue_hour must be 0–23, got 24");
-  EXPECT_THROW_MSG(aqi::run_season({{d, d + boost::gregorian::days(1), {inf}}}, y), aqi::InvalidValue,
-                   "aqi[0]: forecast of 2019-12-01 for 2019-12-02: infinite AQI (SPEC W9)");
-  EXPECT_THROW_MSG(aqi::run_season({{d + boost::gregorian::days(1), d, {100}}}, y), aqi::InvalidArgument,
-                   "forecast of 2019-12-02 starts before its issue day, on 2019-12-01");
-  EXPECT_THROW_MSG(aqi::run_season({{date(), d, {100}}}, y), aqi::InvalidArgument,
-                   "forecasts[0]: the issue or first valid date is not a date");
-  o = {};
-  o.imposed = {{ptime(), aqi::EventType::issue, 1}};
-  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument,
-                   "imposed ISSUE: the time is not a date and time");
-  o.imposed = {{ptime(d, hours(10)), aqi::EventType::issue, 4}};
-  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument,
-                   "imposed ISSUE at 2019-12-01 10:00: level 4 is not valid for it in rule set yiyuan-2019");
-  // Found writing this matrix: observations without their first date were silently ignored (no
-  // verification at all).
-  EXPECT_THROW_MSG(aqi::run_season(f, y, {}, std::vector<double>{100, 100}), aqi::InvalidArgument,
-                   "run_season: observed values are given without the date of the first (observed_first)");
-  EXPECT_THROW_MSG(aqi::run_season(f, y, {}, std::vector<double>{100, -1}, d), aqi::InvalidValue,
-                   "values[1]: negative AQI -1 (SPEC W9)");
-  EXPECT_THROW_MSG(aqi::perfect_forecasts(std::vector<double>{100, 100}, d, 0), aqi::InvalidArgument,
-                   "horizon must be at least 1 day, got 0");
-  EXPECT_THROW_MSG(aqi::parse_event_type("issue"), aqi::UnknownName,
-                   "unknown event 'issue'; expected ISSUE, UPGRADE, DOWNGRADE or LIFT");
 }
 
 TEST(BadInput, NumericEmissionEntryPoints) {

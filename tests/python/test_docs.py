@@ -1,5 +1,5 @@
-"""The docs show the code that the tests build and run: docs/embedding.md's program is
-tests/consumer/consumer.cpp, verbatim."""
+"""The docs show the code that the tests build and run: docs/embedding.md's programs are
+tests/consumer/consumer.cpp and tests/consumer/core.cpp, verbatim."""
 import os
 import pathlib
 import re
@@ -10,8 +10,9 @@ SOURCE = pathlib.Path(os.environ.get("AQI_SOURCE_DIR", pathlib.Path(__file__).re
 def test_embedding_guide_shows_the_tested_program():
     guide = (SOURCE / "docs" / "embedding.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```cpp\n(.*?)```", guide, flags=re.S)
-    program = (SOURCE / "tests" / "consumer" / "consumer.cpp").read_text(encoding="utf-8")
-    assert program in blocks, "copy tests/consumer/consumer.cpp into docs/embedding.md"
+    for name in ("consumer.cpp", "core.cpp"):
+        program = (SOURCE / "tests" / "consumer" / name).read_text(encoding="utf-8")
+        assert program in blocks, f"copy tests/consumer/{name} into docs/embedding.md"
 
 
 def test_readme_notebook_snippet_runs(monkeypatch):

@@ -125,3 +125,236 @@ def test_beijing_back_test_gets_its_deadlines():
     r = run("run", SOURCE / "scenarios" / "beijing-2015-16")
     assert r.returncode == 0, r.stderr
     assert "2015-10-10 23:59  D2" in r.stdout
+
+
+# ---- The text report and the JSON are one report (issue 12 item 8) ----------------------------
+# Every fact the text prints — number, id, date, time, name, reason — must be in the JSON, in the
+# part of it that holds the same section. The text's own words (headings, labels, units) are the
+# string literals of the English table, read from its source: what the text prints that is
+# neither a label nor in the JSON is a fact the JSON lacks.
+import math
+import re
+
+TEXTS_EN = SOURCE / "apps" / "aqi-engine" / "texts_en.cpp"
+TOP_UP_LISTED = 5  # render_text.cpp lists the first five extra cuts and counts the rest
+SPLIT = re.compile(r"[\s(),;:!<>→…—–=/|#+§]+")
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}(?![\d-])|\b\d{2}:\d{2}\b")
+NUMBER = re.compile(r"^(\d+(?:\.(\d+))?)(%?)$")
+
+
+def words(text):
+    return {w.strip(".") for w in SPLIT.split(text) if w.strip(".")}
+
+
+def label_words():
+    literals = re.findall(r'"((?:[^"\\]|\\.)*)"', TEXTS_EN.read_text(encoding="utf-8"))
+    return words(" ".join(re.sub(r"\{[^{}]*\}", " ", s) for s in literals))
+
+
+def records(node, keys, out):
+    """Each JSON object as (its own strings, its own numbers and list lengths); `keys`: an object's
+    keys are names (the season counts)."""
+    if isinstance(node, dict):
+        strings = {v for v in node.values() if isinstance(v, str) and v} | (set(node) if keys else set())
+        numbers = {v for v in node.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        numbers |= {len(v) for v in node.values() if isinstance(v, list)}
+        out.append((strings, numbers))
+        for v in node.values():
+            records(v, keys, out)
+    elif isinstance(node, list):
+        out.append(({v for v in node if isinstance(v, str) and v}, {len(node)}))
+        for v in node:
+            records(v, keys, out)
+    elif isinstance(node, str) and node:
+        out.append(({node}, set()))
+    return out
+
+
+def has(line, s):
+    """The line shows the string whole, or the date of a JSON time."""
+    whole = lambda t: re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", line) is not None  # noqa: E731
+    return whole(s) or (re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", s) is not None and whole(s[:10]))
+
+
+def sections(text):
+    """(heading, lines) per section: the header block, then each block after an empty line."""
+    blocks = [b.split("\n") for b in text.strip("\n").split("\n\n")]
+    return [("HEADER", blocks[0])] + [(b[0], b) for b in blocks[1:]]
+
+
+def json_part(d, heading):
+    """The JSON that holds a text section, and whether its object keys are data (names)."""
+    level = re.search(r"AT RESPONSE (\S+)", heading)
+    by_zh = lambda items: [x for x in items if x["response_zh"] == level.group(1)]  # noqa: E731
+    parts = [
+        ("HEADER", lambda: [d["libaqi"], d["scenario"]], False),
+        ("OBSERVED AQI", lambda: d["observed_summary"], False),
+        ("WARNING TIMELINE", lambda: d["events"], False),
+        ("WARNINGS AND RESPONSES", lambda: [d["warnings"], d["response_periods"], d["emission_cuts"]], False),
+        ("SEASON", lambda: d["counts"], True),
+        ("VERIFICATION", lambda: d["verification"], False),
+        ("MEASURES AT", lambda: by_zh(d["response_levels"]), False),
+        ("EMISSION CUTS AT", lambda: by_zh(d["emission_cuts"].values()), False),
+        ("BRICK-KILN", lambda: d["kilns"], False),
+        ("DEADLINES", lambda: [d["deadlines"], d["deadline_entries"], d.get("deadlines_unavailable")], False),
+    ]
+    for prefix, part, keys in parts:
+        if heading.startswith(prefix):
+            node = part()
+            assert node, f"no JSON for the section {heading!r}"
+            return node, keys
+    raise AssertionError(f"a text section the test does not know: {heading!r}")
+
+
+def number_in(token, numbers):
+    value, decimals, percent = NUMBER.match(token).groups()
+    digits = len(decimals or "")
+    for v in numbers:
+        if not math.isfinite(v):
+            continue
+        shown = 100 * v if percent else v
+        if f"{shown:.{digits}f}" == value:
+            return True
+    return False
+
+
+def line_facts_missing(line, section, labels):
+    """What of one text line is in neither the labels nor the JSON of its section. A number must
+    be in an object that also holds a name or time printed on the line, or in one that holds no
+    text at all (the section's anywhere when the line names nothing), at the precision printed
+    (percentages: ratios × 100)."""
+    strings = set().union(*(r[0] for r in section))
+    rest = line
+    for s in sorted(strings, key=len, reverse=True):  # whole strings of the JSON, longest first
+        rest = re.sub(r"(?<![\w-])" + re.escape(s) + r"(?![\w-])", " ", rest)
+    missing = [stamp for stamp in STAMP.findall(rest) if not any(stamp in s for s in strings)]
+    rest = STAMP.sub(" ", rest)
+    own = [r for r in section if any(has(line, s) for s in r[0])]
+    own = [r for r in section if not r[0]] + own if own else section  # objects of numbers only: anywhere
+    numbers = set().union(*(r[1] for r in own))
+    for w in words(rest):
+        if NUMBER.match(w) and number_in(w, numbers):
+            continue
+        if w not in labels:
+            missing.append(w)
+    return missing
+
+
+def facts_missing_from_json(text, d):
+    labels = label_words()
+    missing = []
+    for heading, lines in sections(text):
+        node, keys = json_part(d, heading)
+        section = records(node, keys, [])
+        for line in lines:
+            more = re.fullmatch(r"\s*… (\d+) more", line)
+            if more:  # the top-up's extra cuts beyond those listed
+                counts = [len(x["top_up"]["cuts"]) for x in node if "top_up" in x]
+                if int(more.group(1)) + TOP_UP_LISTED not in counts:
+                    missing.append((heading, line))
+                continue
+            missing += [(heading, w) for w in line_facts_missing(line, section, labels)]
+    return missing
+
+
+@pytest.mark.parametrize("name", ["yiyuan-2019", "beijing-2015-16"])
+def test_every_fact_of_the_text_report_is_in_the_json(name):
+    text = run("run", SOURCE / "scenarios" / name)
+    data = run("run", SOURCE / "scenarios" / name, "--json")
+    assert text.returncode == 0 and data.returncode == 0, text.stderr + data.stderr
+    assert facts_missing_from_json(text.stdout, json.loads(data.stdout)) == []
+
+
+def test_the_text_vs_json_check_sees_a_missing_fact():
+    # The check itself: a fact taken out of the JSON is reported, with its section.
+    text = run("run", SOURCE / "scenarios" / "yiyuan-2019").stdout
+    d = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
+    d["kilns"]["batches"][0]["name_zh"] = "?"
+    d["observed_summary"]["categories"][0]["days"] = 5  # 优 good: 4 days
+    d["events"][0]["reason"] = "forecast"
+    missing = facts_missing_from_json(text, d)
+    assert ("BRICK-KILN ROTATING SHUTDOWN, SEASON 2019 (SPEC K1–K7, plan §5.5)", "第一批") in missing
+    assert ("OBSERVED AQI (SPEC A1–A7) — 183 days", "4") in missing
+    assert ("WARNING TIMELINE (SPEC L1–L6; lead time = issue to the start of the qualifying run)", "peak") in missing
+
+
+def test_measures_for_a_warning_lifted_before_its_response_in_text_and_json(tmp_path):
+    # SPEC L1 with the plan's rules (W4): the forecast of 12-01 gives AQI 250 on 12-03 and 12-04,
+    # > 200 for 2 days: yellow, Level III (R1), its response to start 12-03 00:00. The forecast of
+    # 12-02 has no level and the next 36 hours ≤ 200: LIFT at 12-02 16:00, before the response
+    # began — no response period. The warning still named Level III: both renderings list its
+    # measures (the JSON listed only levels of response periods).
+    (tmp_path / "scenario.toml").write_text(
+        'name = "t"\nplan = "yiyuan-2019"\nseason = { start = 2019-12-01, end = 2019-12-10 }\n'
+        'observations = "observations.csv"\nforecasts = "forecasts.csv"\n', encoding="utf-8")
+    days = [f"2019-12-{d:02d}" for d in range(1, 11)]
+    (tmp_path / "observations.csv").write_text(
+        "date,pm25_24h\n" + "".join(f"{d},50\n" for d in days), encoding="utf-8")
+    rows = [("2019-12-01", f"2019-12-{v:02d}", 250 if v in (3, 4) else 100) for v in range(2, 9)]
+    rows += [(f"2019-12-{i:02d}", f"2019-12-{i + k:02d}", 100) for i in range(2, 10) for k in range(1, 8)
+             if i + k <= 16]
+    (tmp_path / "forecasts.csv").write_text(
+        "issue_date,valid_date,aqi\n" + "".join(f"{a},{b},{v}\n" for a, b, v in rows), encoding="utf-8")
+    r = run("run", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2019-12-01 16:00  ISSUE      黄色 yellow  III" in r.stdout
+    assert "2019-12-02 16:00  LIFT" in r.stdout
+    assert "MEASURES AT RESPONSE Ⅲ级 BY DEPARTMENT" in r.stdout and "III-health-1" in r.stdout
+    d = json.loads(run("run", tmp_path, "--json").stdout)
+    assert [e["event"] for e in d["events"]] == ["ISSUE", "LIFT"] and d["response_periods"] == []
+    assert set(d["measures"]) == {"III"}
+    assert [(x["response"], x["reached_by"]) for x in d["response_levels"]] == [
+        ("III", {"response_periods": [], "events": [0]})]
+    assert facts_missing_from_json(r.stdout, d) == []
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name}: {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_scenarios_plan_decides_targets_measures_kilns_deadlines_and_catalogue(scenario):
+    # The default scenario with a copy of its plan, five parts edited; each edit shows in the report.
+    plan = scenario / "plan"
+    shutil.copytree(SOURCE / "libaqi" / "rules" / "plans" / "yiyuan-2019", plan)
+    edit(scenario / "scenario.toml", 'plan = "yiyuan-2019"', 'plan = "./plan"')
+    edit(plan / "targets.toml", 'response = "III"\nso2 = 0.10', 'response = "III"\nso2 = 0.05')
+    edit(plan / "industry_measures.toml", 'industry = "organic_chemical"\ngrade = ""\nresponse = "II"\ncut = 0.2',
+         'industry = "organic_chemical"\ngrade = ""\nresponse = "II"\ncut = 0.5')
+    edit(plan / "kilns.toml", "january_extension_days = 7", "january_extension_days = 10")
+    edit(plan / "deadlines.toml", 'submit_to_zh = "县重污染天气应急指挥部办公室"', 'submit_to_zh = "县应急指挥部值班室"')
+    edit(plan / "deadlines.toml", "time = 15:00:00", "time = 16:00:00")
+    edit(plan / "responses.toml", 'en = "Remind sensitive groups (children, the elderly, the sick) to stop outdoor '
+         'activities."', 'en = "Remind sensitive groups to stay in (edited plan)."')
+    r = run("run", scenario)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(run("run", scenario, "--json").stdout)
+    base = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
+    # R3 with the plan's targets; R4: SO2 and NOx are met as a pair, short by the pair's gap.
+    so2, nox = d["emission_cuts"]["III"]["summary"][:2]
+    assert so2["target"] == 0.05 and "  SO2       8.548     0.126    1.5%      5%  short by" in r.stdout
+    assert so2["shortfall_pp"] == pytest.approx((0.05 + 0.10 - so2["ratio"] - nox["ratio"]) * 100)
+    # E1 with the plan's measure table: the four organic-chemical plants (E095–E098, load-counted,
+    # neither excluded nor protected) cut 50% instead of 20% at Level II: 0.3 × their VOCs
+    # baseline (0.7067 + 0.4024 + 0.196 + 0.1406 t/day) more.
+    vocs = d["emission_cuts"]["II"]["summary"][3]["reduction"] - base["emission_cuts"]["II"]["summary"][3]["reduction"]
+    assert vocs == pytest.approx(0.3 * (0.7067 + 0.4024 + 0.196 + 0.1406))
+    # K4 with the plan's 10 days: B2 (Nov–Jan) ends 01-31 + 10; B3 (Dec–Feb, 2020 a leap year) 02-29 + 10.
+    assert "B2 第二批  2019-11-01 … 2020-02-10 (+10 d, K4)" in r.stdout
+    assert [(b["name"], b["end"]) for b in d["kilns"]["batches"]][1:] == [("B2", "2020-02-10"), ("B3", "2020-03-10")]
+    # D1 with the plan's hour and office: the response from 2019-10-04 00:00 reports at 16:00.
+    assert "2019-10-04 16:00  D1  daily 16:00 progress reports to 县应急指挥部值班室, " in r.stdout
+    assert d["deadlines"][0]["due"] == "2019-10-04 16:00" and d["deadlines"][0]["submit_to_zh"] == "县应急指挥部值班室"
+    # R2 with the plan's catalogue.
+    assert "    III-health-1     Remind sensitive groups to stay in (edited plan)." in r.stdout
+    assert facts_missing_from_json(r.stdout, d) == []
+
+
+def test_language_of_the_text_report():
+    english = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "en")
+    assert english.returncode == 0 and english.stdout == run("run", SOURCE / "scenarios" / "yiyuan-2019").stdout
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "fr")
+    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language fr; expected one of: en\n"
+    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang")
+    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language (none); expected one of: en\n"

@@ -25,3 +25,9 @@ def test_r2_tasks_of_a_department():
     with pytest.raises(KeyError, match="unknown department '县气象站'"):
         aqi.tasks(department="县气象站", response="I")
     assert "县住房城乡建设局" in set(aqi.departments().name_zh)
+
+
+def test_unknown_names():
+    # docs/errors.md "Unknown names": a response level no plan has.
+    with pytest.raises(KeyError, match=r"unknown response level 'V'; expected one of: III, II, I \(or IV\)"):
+        aqi.tasks("housing", "V")

@@ -6,6 +6,11 @@ import pytest
 import aqi
 
 
+def forecast_frame(aqi_values, issue="2019-12-01"):
+    days = pd.date_range(pd.Timestamp(issue) + pd.Timedelta(days=1), periods=len(aqi_values))
+    return pd.DataFrame({"issue_date": [issue] * len(aqi_values), "valid_date": days, "aqi": aqi_values})
+
+
 def forecasts(first_issue, series):
     rows = []
     for i, values in enumerate(series):
@@ -77,3 +82,67 @@ def test_errors():
     bad = pd.DataFrame({"issue_date": ["2019-12-02"], "valid_date": ["2019-12-01"], "aqi": [1]})
     with pytest.raises(ValueError, match="valid_date before its issue date"):
         aqi.run_season(bad)
+
+
+# --- Bad input: docs/errors.md "Season entry points" (SPEC L1–L6) --------------------------------
+
+def test_season_wrong_types():
+    # Found writing this matrix: text in the aqi column raised numpy's "could not convert string to
+    # float: 'x'", naming neither column nor row.
+    with pytest.raises(ValueError, match=r"^column 'aqi': row 0: 'x' is not a number \(NaN or None for missing\)$"):
+        aqi.run_season(forecast_frame(["x", 250]))
+    with pytest.raises(ValueError, match=r"^column 'valid_date': cannot read dates: "):
+        aqi.run_season(pd.DataFrame({"issue_date": ["2019-12-01"], "valid_date": ["x"], "aqi": [1]}))
+    with pytest.raises(ValueError, match=r"^column 'issue_date': row 1 has no date$"):
+        aqi.run_season(pd.DataFrame({"issue_date": ["2019-12-01", None], "valid_date": ["2019-12-02"] * 2,
+                                     "aqi": [1, 2]}))
+    obs = pd.Series(["a", 3.0], index=pd.date_range("2019-12-01", periods=2))
+    with pytest.raises(ValueError, match=r"^column 'aqi': row 0: 'a' is not a number"):
+        aqi.run_season(forecast_frame([250.0]), observations=obs)
+    with pytest.raises(TypeError, match=r"^observations must be a pandas Series"):
+        aqi.run_season(forecast_frame([250.0]), observations=[1.0])
+
+
+def test_season_empty_duplicate_and_out_of_range():
+    with pytest.raises(ValueError, match=r"^run_season: no forecasts$"):
+        aqi.run_season(pd.DataFrame({"issue_date": [], "valid_date": [], "aqi": []}))
+    # Found writing this matrix: empty observations raised numpy's "zero-size array to reduction
+    # operation minimum which has no identity".
+    empty = pd.Series([], dtype=float, index=pd.DatetimeIndex([]))
+    with pytest.raises(ValueError, match=r"^observations: no rows: no daily AQI to use$"):
+        aqi.run_season(forecast_frame([250.0]), observations=empty)
+    with pytest.raises(ValueError, match=r"^observations: no rows: no daily AQI to use$"):
+        aqi.perfect_forecasts(empty)
+    twice = pd.Series([1.0, 2.0], index=pd.DatetimeIndex(["2019-12-01", "2019-12-01"]))
+    with pytest.raises(ValueError, match=r"^observations: the date 2019-12-01 appears twice$"):
+        aqi.run_season(forecast_frame([250.0]), observations=twice)
+    dup = pd.DataFrame({"issue_date": ["2019-12-01"] * 2, "valid_date": ["2019-12-02"] * 2, "aqi": [1, 250]})
+    with pytest.raises(ValueError, match=r"^forecasts: the forecast of 2019-12-01 has a valid_date twice$"):
+        aqi.run_season(dup)
+    with pytest.raises(ValueError, match=r"^values\[1\]: negative AQI -2 \(SPEC W9\)$"):
+        aqi.run_season(forecast_frame([250.0]),
+                       observations=pd.Series([1.0, -2.0], index=pd.date_range("2019-12-01", periods=2)))
+    with pytest.raises(ValueError, match=r"^issue_hour must be 0–23, got 24$"):
+        aqi.run_season(forecast_frame([250.0]), issue_hour=24)
+    with pytest.raises(ValueError, match=r"^horizon must be at least 1 day, got 0$"):
+        aqi.perfect_forecasts(pd.Series([1.0, 2.0], index=pd.date_range("2019-12-01", periods=2)), horizon=0)
+
+
+def test_season_imposed_warnings():
+    fc = forecast_frame([250.0])
+
+    def imposed(time, event, level):
+        return pd.DataFrame({"time": [time], "event": [event], "level": [level]})
+
+    with pytest.raises(KeyError, match=r"imposed: unknown level 'purple' in rule set yiyuan-2019; expected one of: "
+                                       r"none, yellow, orange, red"):
+        aqi.run_season(fc, imposed=imposed("2019-12-01 10:00", "ISSUE", "purple"))
+    with pytest.raises(KeyError, match=r"unknown event 'ISSUED'; expected ISSUE, UPGRADE, DOWNGRADE or LIFT"):
+        aqi.run_season(fc, imposed=imposed("2019-12-01 10:00", "ISSUED", "yellow"))
+    with pytest.raises(ValueError, match=r"^imposed LIFT at 2019-12-01 10:00: level 1 is not valid for it in rule "
+                                         r"set yiyuan-2019$"):
+        aqi.run_season(fc, imposed=imposed("2019-12-01 10:00", "LIFT", "yellow"))
+    with pytest.raises(ValueError, match=r"^imposed ISSUE: the time is not a date and time$"):
+        aqi.run_season(fc, imposed=imposed(None, "ISSUE", "yellow"))
+    with pytest.raises(KeyError, match=r"imposed: missing column 'event' \(expected time, event, level\)"):
+        aqi.run_season(fc, imposed=pd.DataFrame({"time": ["2019-12-01"], "level": ["yellow"]}))

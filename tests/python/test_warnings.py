@@ -107,3 +107,85 @@ def test_level_probabilities():
 def test_to_frame():
     f = aqi.classify_daily([250, 250, 100]).to_frame()
     assert list(f["level"]) == ["yellow"] and list(f["first"]) == [0] and list(f["last"]) == [1]
+
+
+# --- Bad input: docs/errors.md "NumPy input" (SPEC A6, W2, W5, W9) ------------------------------
+
+def test_numpy_dtypes_are_refused_or_converted_exactly():
+    with pytest.raises(TypeError, match=r"^values: values must be numbers, got dtype <U1$"):
+        aqi.classify_daily(["a", "b"])
+    with pytest.raises(TypeError, match=r"^values: values must be numbers, got dtype complex128$"):
+        aqi.classify_daily(np.array([1 + 1j]))
+    with pytest.raises(TypeError, match=r"^values: float32 values would change when widened to float64"):
+        aqi.classify_batch(np.ones((2, 30), dtype=np.float32))
+    # Exact conversions are accepted: integers, booleans, None as missing (W8: breaks a run).
+    assert aqi.classify_daily(np.array([250, 250], dtype=np.int16)).level == "yellow"
+    assert aqi.classify_daily([250.0, None, 250.0]).level == "none"
+
+
+def test_numpy_shapes():
+    with pytest.raises(ValueError, match=r"^values: expected a one-dimensional series, got shape \(2, 3\)$"):
+        aqi.classify_daily(np.ones((2, 3)))
+    with pytest.raises(ValueError, match=r"^values: expected a one-dimensional series, got shape \(2, 24\)$"):
+        aqi.classify_hourly(np.ones((2, 24)))
+    # Found writing this matrix: a scalar became a series of one day (the 0-d check came after
+    # the conversion, which makes arrays at least one-dimensional).
+    with pytest.raises(ValueError, match=r"^values: expected an array whose last axis is time$"):
+        aqi.classify_batch(np.float64(300))
+    with pytest.raises(ValueError, match=r"^lo has 2 days, hi has 1$"):
+        aqi.classify_daily_range([1.0, 2.0], [3.0])
+    with pytest.raises(ValueError, match=r"^values: expected at least a member axis and a time axis$"):
+        aqi.level_probabilities(np.ones(30), member_axis=0)
+    # Empty series are an answer (SPEC W9), not an error.
+    assert aqi.classify_daily([]).level == "none"
+    assert aqi.classify_batch(np.ones((2, 0))).tolist() == [0, 0]
+
+
+def test_numpy_non_contiguous_input_gives_the_contiguous_result():
+    # Every other day of [100, 250, 250, 250, …]: 250 on four days in a row → red needs > 300;
+    # 4 days > 200 is orange (W4). A strided view must give what its copy gives.
+    base = np.array([100.0, 0, 250, 0, 250, 0, 250, 0, 250, 0])
+    view = base[::2]
+    assert not view.flags.c_contiguous
+    assert aqi.classify_daily(view).level == aqi.classify_daily(view.copy()).level == "orange"
+    hours = np.asfortranarray(np.full((3, 72), 250.0))
+    assert not hours.flags.c_contiguous
+    assert aqi.classify_batch(hours).tolist() == [2, 2, 2]  # 72 hours > 200: three blocks, orange
+
+
+def test_numpy_dust_flags():
+    with pytest.raises(TypeError, match=r"^dust: expected booleans, got dtype float64$"):
+        aqi.classify_daily([1.0, 2.0], dust=[0.0, 1.0])
+    with pytest.raises(TypeError, match=r"^dust: expected booleans, got dtype int64$"):
+        aqi.classify_daily([1.0, 2.0], dust=[0, 2])
+    with pytest.raises(ValueError, match=r"^dust: expected 2 flags, got shape \(1, 2\)$"):
+        aqi.classify_daily([1.0, 2.0], dust=[[True, False]])
+    with pytest.raises(ValueError, match=r"^dust: expected 30 flags, got shape \(29,\)$"):
+        aqi.classify_hourly(np.full(30, 1.0), dust=[True] * 29)
+    with pytest.raises(ValueError, match=r"^dust: expected 1 flags, got shape \(2,\)$"):
+        aqi.day_levels([1.0], dust=[True, False])
+    # 0/1 integers are flags (W5: the dust day counts as not exceeding).
+    assert aqi.classify_daily([250.0, 250.0, 250.0], dust=[0, 0, 1]).level == "yellow"
+
+
+# --- Bad input: docs/errors.md "Numeric entry points" --------------------------------------------
+
+def test_numeric_values_out_of_range():
+    with pytest.raises(ValueError, match=r"^values\[1\]: infinite AQI \(SPEC W9\)$"):
+        aqi.classify_daily([np.nan, np.inf])
+    with pytest.raises(ValueError, match=r"^values\[1\]: negative AQI -2 \(SPEC W9\)$"):
+        aqi.day_levels([1.0, -2.0])
+    with pytest.raises(ValueError, match=r"^lo\[0\]: lower bound 300 above the upper bound 200 \(SPEC W2\)$"):
+        aqi.classify_daily_range([300.0], [200.0])
+    with pytest.raises(ValueError, match=r"^values\[0, 1\]: infinite AQI \(SPEC W9\)$"):
+        aqi.classify_batch(np.array([[1.0, np.inf]]), kind="daily")
+
+
+def test_numeric_options():
+    with pytest.raises(ValueError, match=r"^kind must be 'daily' or 'hourly', got 'weekly'$"):
+        aqi.classify_batch(np.ones((2, 30)), kind="weekly")
+
+
+def test_unknown_names():
+    with pytest.raises(TypeError, match=r"^rules must be a rule-set id, a .toml path or an aqi.RuleSet, got int$"):
+        aqi.classify_daily([1.0], rules=3)

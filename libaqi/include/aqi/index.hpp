@@ -3,9 +3,12 @@
 
 #include "aqi/index/air_quality_index.hpp"
 #include "aqi/index/category.hpp"
+#include "aqi/index/city_means.hpp"
 #include "aqi/index/edition.hpp"
 #include "aqi/index/iaqi.hpp"
 #include "aqi/index/indicator.hpp"
 #include "aqi/index/moving_mean.hpp"
 #include "aqi/index/observations.hpp"
 #include "aqi/index/pollutant.hpp"
+#include "aqi/index/station_hours.hpp"
+#include "aqi/index/station_list.hpp"

@@ -59,7 +59,7 @@ inline SeasonResult run_scenario(const Scenario& s) {
   SeasonOptions o;
   o.issue_hour = s.issue_hour;
   o.imposed = s.imposed;
-  return run_season(s.forecasts, *s.rules, o, s.observed_aqi, s.season_start);
+  return run_season(s.forecasts, s.rules, o, s.observed_aqi, s.season_start);  // shared: no copy
 }
 
 }  // namespace aqi

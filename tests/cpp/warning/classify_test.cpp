@@ -4,13 +4,17 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "aqi/warning/classify.hpp"
+#include "aqi/warning/classify_batch.hpp"
 #include "test_support.hpp"
 
 namespace {
 const double missing = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf = std::numeric_limits<double>::infinity();
 
 std::vector<double> hours_with_episode(std::size_t total, std::size_t start, std::size_t length, double level,
                                        double background = 100) {
@@ -121,8 +125,8 @@ TEST(Warning, W3ThirtyFourHoursIsYellowThirtyThreeIsNot) {
 // W1/W3: the blocks may cross midnight. 32 hours of AQI 350 from hour 40 (day 1, 16:00) to
 // hour 71. A block needs more than 9.6 of them (100 + 250·x/24 > 200). The earliest pair of
 // back-to-back blocks that qualifies is 26–49 (10 hours: 204.2) and 50–73 (22 hours); 25–48
-// (9 hours: 193.75) does not → yellow, run hours 26–73. Calendar days average 100, (16·100 + 8·350)/24 = 183.3, 350 and 100: one
-// day > 200, no warning — calendar days are one alignment of many (W3 Decision).
+// (9 hours: 193.75) does not → yellow, run hours 26–73. Calendar days average 100, (16·100 + 8·350)/24 = 183.3, 350 and
+// 100: one day > 200, no warning — calendar days are one alignment of many (W3 Decision).
 TEST(Warning, W1BlocksCrossMidnight) {
   const auto h = hours_with_episode(24 * 4, 40, 32, 350);
   const auto w = aqi::classify_hourly(h);
@@ -146,7 +150,7 @@ TEST(Warning, W1BlocksCrossMidnight) {
 TEST(Warning, W8MissingHoursBreakRuns) {
   auto h = hours_with_episode(72, 0, 72, 250);
   EXPECT_EQ(aqi::classify_hourly(h).level_name(), "orange");  // blocks ending 23, 47, 71
-  for (std::size_t i = 24; i < 28; ++i) h[i] = missing;        // 20 valid hours in block 24–47
+  for (std::size_t i = 24; i < 28; ++i) h[i] = missing;       // 20 valid hours in block 24–47
   EXPECT_EQ(aqi::classify_hourly(h).level_name(), "orange");
   // Hour 28 missing too: block 24–47 has 19 valid hours, no mean, so blocks 23/47/71 no longer
   // make three days. Windows ending at t ≤ 27 or t ≥ 48 hold at most 4 missing hours; the pair
@@ -188,4 +192,91 @@ TEST(Warning, W2RangesOnHiMidOrLo) {
 TEST(Warning, DayLevelsMarkEveryQualifyingRun) {
   const auto levels = aqi::day_levels(std::vector<double>{250, 250, 100, 250, 320, 330, 250, 100, 500});
   EXPECT_EQ(levels, (std::vector<std::int8_t>{1, 1, 0, 3, 3, 3, 3, 0, 3}));
+}
+
+// docs/errors.md, "Warning entry points" (SPEC W2, W9).
+TEST(Warning, NumericEntryPointsBadInput) {
+  const std::vector<double> two{100, 100}, one{100};
+  EXPECT_THROW_MSG(aqi::classify_daily_range(two, one), aqi::InvalidArgument, "lo has 2 days, hi has 1");
+  EXPECT_THROW_MSG(aqi::classify_daily_range(one, std::vector<double>{inf}), aqi::InvalidValue,
+                   "hi[0]: infinite AQI (SPEC W9)");
+  EXPECT_THROW_MSG(aqi::day_levels(std::vector<double>{100, -2}), aqi::InvalidValue,
+                   "values[1]: negative AQI -2 (SPEC W9)");
+  const std::vector<std::uint8_t> dust{0};
+  EXPECT_THROW_MSG(aqi::day_levels(two, dust), aqi::InvalidArgument, "dust has 1 flags for 2 values");
+  EXPECT_THROW_MSG(aqi::classify_hourly(two, dust), aqi::InvalidArgument, "dust has 1 flags for 2 values");
+  std::vector<std::int8_t> out(3);
+  const std::vector<double> sixty(60, 100.0);
+  EXPECT_THROW_MSG(aqi::classify_batch(sixty, {}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out),
+                   aqi::InvalidArgument, "classify_batch: values need at least one axis (time)");
+  EXPECT_THROW_MSG(aqi::classify_batch(sixty, {2, 30}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), out),
+                   aqi::InvalidArgument, "classify_batch: 2 series but 3 outputs");
+  // Empty series are an answer (W9): no warning.
+  std::vector<std::int8_t> two_out{7, 7};
+  aqi::classify_batch(std::vector<double>{}, {2, 0}, aqi::SeriesKind::hourly, aqi::yiyuan_2019(), two_out);
+  EXPECT_EQ(two_out, (std::vector<std::int8_t>{0, 0}));
+  EXPECT_EQ(aqi::day_levels(std::vector<double>{}).size(), 0u);
+}
+
+// Issue 12, safe lifetimes: a result holds the rule set it was computed with. The rule set here
+// is a temporary, destroyed at the end of the statement; the explanation reads it afterwards
+// (run under AddressSanitizer: build-asan). W4: 250, 320, 350, 260 > 200 on days 1–4, two of
+// them > 300 → red (response I); peak 350.
+TEST(Warning, OwnsATemporaryRuleSet) {
+  const std::string p = std::string(AQI_RULES_DIR) + "/plans/yiyuan-2019/warnings.toml";
+  const std::vector<double> v{150, 250, 320, 350, 260};
+  auto w = aqi::classify_daily(v, {}, aqi::RuleSet::load(p));
+  EXPECT_EQ(w.explain(),
+            "red (response I): AQI > 200 for ≥ 4 days and AQI > 300 for ≥ 2 days; run days 1–4; longest run > 200: "
+            "4 d, > 300: 2 d; peak day-mean 350");
+  EXPECT_EQ(w.level_name(), "red");
+  EXPECT_EQ(w.response(), aqi::ResponseLevel::I);
+  const auto h = aqi::classify_hourly(std::vector<double>(72, 250.0), {}, aqi::RuleSet::load(p));
+  EXPECT_EQ(h.level_name(), "orange");  // three 24-hour blocks > 200 (W3)
+  const auto r = aqi::classify_daily_range(v, v, aqi::RangeBasis::mid, {}, aqi::RuleSet::load(p));
+  EXPECT_EQ(r.clause_text(), "AQI > 200 for ≥ 4 days and AQI > 300 for ≥ 2 days");
+}
+
+// share(): a built-in set is aliased (it lives for the program), any other copied once; a
+// shared_ptr is held as given; a null one is refused.
+TEST(Warning, RuleSetIsSharedNotCopiedPerCall) {
+  const std::vector<double> v{250, 250};
+  EXPECT_EQ(aqi::classify_daily(v).rules.get(), &aqi::yiyuan_2019());
+  EXPECT_EQ(aqi::classify_hourly(std::vector<double>(48, 250.0)).rules.get(), &aqi::yiyuan_2019());
+  const aqi::RuleSet own = aqi::RuleSet::load(std::string(AQI_RULES_DIR) + "/warnings/mee-2017.toml");
+  const auto copied = aqi::classify_daily(v, {}, own).rules;
+  EXPECT_NE(copied.get(), &own);
+  EXPECT_EQ(copied->id, "mee-2017");
+  const std::shared_ptr<const aqi::RuleSet> shared = aqi::share(own);
+  const auto w = aqi::classify_daily(v, {}, shared);
+  EXPECT_EQ(w.rules, shared);
+  EXPECT_EQ(w.level_name(), "yellow");  // mee-2017: > 200 for 2 days is yellow (its blue is 1 day)
+  EXPECT_THROW_MSG(aqi::classify_daily(v, {}, std::shared_ptr<const aqi::RuleSet>()), aqi::InvalidArgument,
+                   "rules: a null rule set (give aqi::share(set) or a set of the Plan)");
+}
+
+// Every enum of the domain has a name and a parser that agree.
+TEST(Warning, SeriesKindAndRangeBasisNames) {
+  for (auto k : {aqi::SeriesKind::daily, aqi::SeriesKind::hourly}) EXPECT_EQ(aqi::parse_series_kind(aqi::name(k)), k);
+  EXPECT_EQ(aqi::name(aqi::SeriesKind::hourly), "hourly");
+  EXPECT_THROW_MSG(aqi::parse_series_kind("weekly"), aqi::InvalidArgument,
+                   "kind must be 'daily' or 'hourly', got 'weekly'");
+  for (auto b : {aqi::RangeBasis::hi, aqi::RangeBasis::mid, aqi::RangeBasis::lo})
+    EXPECT_EQ(aqi::parse_range_basis(aqi::name(b)), b);
+  EXPECT_EQ(aqi::name(aqi::RangeBasis::mid), "mid");
+  EXPECT_THROW_MSG(aqi::parse_range_basis("max", "use"), aqi::InvalidArgument,
+                   "use must be 'hi', 'mid' or 'lo', got 'max'");
+}
+
+// Two classifications are equal when they say the same thing; no day-mean (NaN peak) equals no
+// day-mean.
+TEST(Warning, EqualWhenTheySayTheSame) {
+  const std::vector<double> red{150, 250, 320, 350, 260};
+  EXPECT_EQ(aqi::classify_daily(red), aqi::classify_daily(red));
+  EXPECT_NE(aqi::classify_daily(red), aqi::classify_daily(std::vector<double>{250, 250}));
+  EXPECT_NE(aqi::classify_daily(red), aqi::classify_daily(red, {}, aqi::rule_set("mee-2017")));
+  EXPECT_NE(aqi::classify_daily(red), aqi::classify_daily_range(red, red));  // basis "hi" given
+  const std::vector<double> none{missing, missing};
+  EXPECT_TRUE(std::isnan(aqi::classify_daily(none).peak));
+  EXPECT_EQ(aqi::classify_daily(none), aqi::classify_daily(none));
 }

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "aqi/warning/season.hpp"
@@ -18,6 +21,7 @@ aqi::DailyForecast fc(date issue, std::vector<double> next_days) {
   return {issue, issue + boost::gregorian::days(1), std::move(next_days)};
 }
 
+constexpr double inf = std::numeric_limits<double>::infinity();
 const date d1(2019, 12, 1);
 date day(int k) { return d1 + boost::gregorian::days(k); }
 
@@ -27,12 +31,12 @@ date day(int k) { return d1 + boost::gregorian::days(k); }
 // forecast of none with the next 36 hours (two days) ≤ 200.
 TEST(Season, L1Lifecycle) {
   std::vector<aqi::DailyForecast> f{
-      fc(day(0), {150, 250, 250, 150}),       // yellow: days 2–3 > 200 → ISSUE yellow
-      fc(day(1), {250, 250, 250, 150}),       // orange → UPGRADE at once
-      fc(day(2), {250, 250, 150, 150}),       // yellow (lower, 1st time) → stands
-      fc(day(3), {250, 250, 150}),            // yellow again (2nd consecutive) → DOWNGRADE to yellow
-      fc(day(4), {250, 150, 150}),            // none, but the next day is 250 > 200 → stands
-      fc(day(5), {150, 150, 150}),            // none and the next two days ≤ 200 → LIFT
+      fc(day(0), {150, 250, 250, 150}),  // yellow: days 2–3 > 200 → ISSUE yellow
+      fc(day(1), {250, 250, 250, 150}),  // orange → UPGRADE at once
+      fc(day(2), {250, 250, 150, 150}),  // yellow (lower, 1st time) → stands
+      fc(day(3), {250, 250, 150}),       // yellow again (2nd consecutive) → DOWNGRADE to yellow
+      fc(day(4), {250, 150, 150}),       // none, but the next day is 250 > 200 → stands
+      fc(day(5), {150, 150, 150}),       // none and the next two days ≤ 200 → LIFT
   };
   const auto r = aqi::run_season(f, aqi::yiyuan_2019());
   ASSERT_EQ(r.events.size(), 4u);
@@ -77,8 +81,8 @@ TEST(Season, L2L3ResponsePeriodAndCounts) {
   EXPECT_EQ(r.periods[0].end, ptime(day(3), hours(16)));
   EXPECT_EQ(r.periods[0].highest, aqi::ResponseLevel::III);
   EXPECT_EQ(r.response_hours.at(aqi::ResponseLevel::III), 40);  // day 2 00:00 → day 3 16:00
-  EXPECT_EQ(r.warning_days[1], 4);                               // days 0, 1, 2, 3
-  EXPECT_EQ(r.days[1].response, aqi::ResponseLevel::none);       // warned, not yet responding
+  EXPECT_EQ(r.warning_days[1], 4);                              // days 0, 1, 2, 3
+  EXPECT_EQ(r.days[1].response, aqi::ResponseLevel::none);      // warned, not yet responding
   EXPECT_EQ(r.days[2].response, aqi::ResponseLevel::III);
 }
 
@@ -97,7 +101,7 @@ TEST(Season, L6ImposedWarningsPrevail) {
   std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250}), fc(day(1), {150, 150}), fc(day(2), {150, 150}),
                                     fc(day(3), {150, 150})};
   aqi::SeasonOptions o;
-  o.imposed = {{ptime(day(0), hours(20)), aqi::EventType::issue, 2},   // the city orders orange
+  o.imposed = {{ptime(day(0), hours(20)), aqi::EventType::issue, 2},  // the city orders orange
                {ptime(day(2), hours(12)), aqi::EventType::lift, 0}};
   const auto r = aqi::run_season(f, aqi::yiyuan_2019(), o);
   ASSERT_EQ(r.events.size(), 3u);
@@ -144,4 +148,104 @@ TEST(Season, InputErrors) {
   o.imposed = {{ptime(day(0), hours(1)), aqi::EventType::lift, 2}};
   EXPECT_THROW_MSG(aqi::run_season({fc(day(0), {1})}, aqi::yiyuan_2019(), o), aqi::InvalidArgument,
                    "imposed LIFT at 2019-12-01 01:00: level 2 is not valid for it in rule set yiyuan-2019");
+}
+
+// docs/errors.md, "Season entry points" (SPEC L1–L6, W9).
+TEST(Season, NumericEntryPointsBadInput) {
+  const auto& y = aqi::yiyuan_2019();
+  const date d(2019, 12, 1);
+  const std::vector<aqi::DailyForecast> f{{d, d + boost::gregorian::days(1), {250, 250}}};
+  aqi::SeasonOptions o;
+  o.issue_hour = 24;
+  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument, "issue_hour must be 0–23, got 24");
+  EXPECT_THROW_MSG(aqi::run_season({{d, d + boost::gregorian::days(1), {inf}}}, y), aqi::InvalidValue,
+                   "aqi[0]: forecast of 2019-12-01 for 2019-12-02: infinite AQI (SPEC W9)");
+  EXPECT_THROW_MSG(aqi::run_season({{d + boost::gregorian::days(1), d, {100}}}, y), aqi::InvalidArgument,
+                   "forecast of 2019-12-02 starts before its issue day, on 2019-12-01");
+  EXPECT_THROW_MSG(aqi::run_season({{date(), d, {100}}}, y), aqi::InvalidArgument,
+                   "forecasts[0]: the issue or first valid date is not a date");
+  o = {};
+  o.imposed = {{ptime(), aqi::EventType::issue, 1}};
+  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument, "imposed ISSUE: the time is not a date and time");
+  o.imposed = {{ptime(d, hours(10)), aqi::EventType::issue, 4}};
+  EXPECT_THROW_MSG(aqi::run_season(f, y, o), aqi::InvalidArgument,
+                   "imposed ISSUE at 2019-12-01 10:00: level 4 is not valid for it in rule set yiyuan-2019");
+  // Found writing this matrix: observations without their first date were silently ignored (no
+  // verification at all).
+  EXPECT_THROW_MSG(aqi::run_season(f, y, {}, std::vector<double>{100, 100}), aqi::InvalidArgument,
+                   "run_season: observed values are given without the date of the first (observed_first)");
+  EXPECT_THROW_MSG(aqi::run_season(f, y, {}, std::vector<double>{100, -1}, d), aqi::InvalidValue,
+                   "values[1]: negative AQI -1 (SPEC W9)");
+  EXPECT_THROW_MSG(aqi::perfect_forecasts(std::vector<double>{100, 100}, d, 0), aqi::InvalidArgument,
+                   "horizon must be at least 1 day, got 0");
+  EXPECT_THROW_MSG(aqi::parse_event_type("issue"), aqi::UnknownName,
+                   "unknown event 'issue'; expected ISSUE, UPGRADE, DOWNGRADE or LIFT");
+}
+
+// fuzz_forecasts (corpus/forecasts/seed-edge): forecasts issued in 1400 and 9999 made a season
+// window of 8,600 years filled hour by hour — 100 s and 900 MB for a 200-byte file — and a row
+// with a valid date years after its issue date allocated a value for every day between.
+TEST(Season, FuzzRegressionSeasonsAndForecastsOfCenturiesAreRefused) {
+  EXPECT_THROW_MSG(aqi::parse_forecasts("issue_date,valid_date,aqi\n1400-01-01,9999-12-31,200\n", "f.csv"),
+                   aqi::ParseError,
+                   "f.csv:2:2: column 'valid_date': valid_date 9999-12-31 is more than 366 days after the issue "
+                   "date 1400-01-01");
+  const auto f = aqi::parse_forecasts(
+      "issue_date,valid_date,aqi\n1400-01-01,1400-01-02,250\n9999-12-30,9999-12-31,250\n", "f.csv");
+  EXPECT_THROW_MSG(aqi::run_season(f, aqi::yiyuan_2019()), aqi::InvalidArgument,
+                   "run_season: the forecasts and imposed events span 1400-01-01 … 9999-12-31, more than 100 years");
+  // Days past 9999-12-31 cannot be printed by Boost.Date_Time: refused before they are made.
+  const boost::gregorian::date last(9999, 12, 30);
+  EXPECT_THROW_MSG(aqi::run_season({{last, last, {250, 250, 250}}}, aqi::yiyuan_2019()), aqi::InvalidArgument,
+                   "forecast of 9999-12-30 runs past 9999-12-31, the last date libaqi handles");
+}
+
+// Issue 12, safe lifetimes: the result of a season run with a temporary rule set holds the set
+// (run under AddressSanitizer: build-asan). The forecasts of L1Lifecycle: ISSUE yellow, UPGRADE
+// orange, DOWNGRADE yellow, LIFT.
+TEST(Season, ResultOwnsATemporaryRuleSet) {
+  const std::string p = std::string(AQI_RULES_DIR) + "/plans/yiyuan-2019/warnings.toml";
+  const std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250, 150}), fc(day(1), {250, 250, 250, 150}),
+                                          fc(day(2), {250, 250, 150, 150}), fc(day(3), {250, 250, 150}),
+                                          fc(day(4), {250, 150, 150}),      fc(day(5), {150, 150, 150})};
+  auto r = aqi::run_season(f, aqi::RuleSet::load(p));
+  ASSERT_EQ(r.events.size(), 4u);
+  EXPECT_EQ(r.rules->level_name(r.events[1].level), "orange");
+  EXPECT_EQ(r.rules->response(r.events[1].level), aqi::ResponseLevel::II);
+  EXPECT_EQ(r.events[1].reason,
+            "forecast of 2019-12-02 (2019-12-03 +4 d): AQI > 200 for ≥ 3 days on 2019-12-03…2019-12-05 (peak 250)");
+  // A shared set is held as given, and a null one refused.
+  const std::shared_ptr<const aqi::RuleSet> shared = aqi::share(aqi::RuleSet::load(p));
+  EXPECT_EQ(aqi::run_season(f, shared).rules, shared);
+  EXPECT_EQ(aqi::run_season(f, aqi::yiyuan_2019()).rules.get(), &aqi::yiyuan_2019());  // built-in: aliased
+  EXPECT_THROW_MSG(aqi::run_season(f, std::shared_ptr<const aqi::RuleSet>()), aqi::InvalidArgument,
+                   "rules: a null rule set (give aqi::share(set) or a set of the Plan)");
+}
+
+TEST(Season, EventTypeAndComparisonNames) {
+  for (auto e : aqi::all_event_types) EXPECT_EQ(aqi::parse_event_type(aqi::name(e)), e);
+  EXPECT_EQ(aqi::name(aqi::EventType::downgrade), "DOWNGRADE");
+  for (auto c :
+       {aqi::Comparison::none, aqi::Comparison::consistent, aqi::Comparison::stricter, aqi::Comparison::weaker})
+    EXPECT_EQ(aqi::parse_comparison(aqi::name(c)), c);
+  EXPECT_EQ(aqi::name(aqi::Comparison::stricter), "stricter");
+  EXPECT_THROW_MSG(aqi::parse_comparison("harsher"), aqi::UnknownName,
+                   "unknown comparison 'harsher'; expected consistent, stricter or weaker");
+}
+
+// L6: an imposed event as a table row gives it — the level by its English or Chinese name.
+TEST(Season, L6ImposedEventByEnglishOrChineseName) {
+  const auto& y = aqi::yiyuan_2019();
+  const ptime t(day(0), hours(20));
+  const auto orange = aqi::imposed_event(t, "ISSUE", "orange", y);
+  EXPECT_EQ(orange.level, 2);
+  EXPECT_EQ(orange.type, aqi::EventType::issue);
+  EXPECT_EQ(orange.time, t);
+  EXPECT_EQ(aqi::imposed_event(t, "ISSUE", "橙色", y).level, 2);
+  EXPECT_EQ(aqi::imposed_event(t, "LIFT", "none", y).level, 0);
+  EXPECT_THROW_MSG(
+      aqi::imposed_event(t, "ISSUE", "purple", y), aqi::UnknownName,
+      "imposed: unknown level 'purple' in rule set yiyuan-2019; expected one of: none, yellow, orange, red");
+  EXPECT_THROW_MSG(aqi::imposed_event(t, "ISSUED", "red", y), aqi::UnknownName,
+                   "unknown event 'ISSUED'; expected ISSUE, UPGRADE, DOWNGRADE or LIFT");
 }

@@ -7,40 +7,61 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aqi/detail/alignment_runs.hpp"
 #include "aqi/detail/format.hpp"
 #include "aqi/error.hpp"
 #include "aqi/index/moving_mean.hpp"
+#include "aqi/span.hpp"
 #include "aqi/warning/response_level.hpp"
 #include "aqi/warning/rule_set.hpp"
-#include "aqi/span.hpp"
 
 namespace aqi {
 
 // What a classification was computed from.
 enum class SeriesKind : std::uint8_t { daily, hourly };
 
+constexpr std::string_view name(SeriesKind k) noexcept { return k == SeriesKind::daily ? "daily" : "hourly"; }
+
+// "daily" or "hourly"; throws InvalidArgument naming `field` (the caller's argument).
+inline SeriesKind parse_series_kind(std::string_view text, std::string_view field = "kind") {
+  for (SeriesKind k : {SeriesKind::daily, SeriesKind::hourly})
+    if (text == name(k)) return k;
+  throw InvalidArgument(std::string(field) + " must be 'daily' or 'hourly', got '" + std::string(text) + "'");
+}
+
 // W2(c): a forecast published as ranges is classified on its upper bound unless asked otherwise.
 enum class RangeBasis : std::uint8_t { hi, mid, lo };
 
-constexpr std::string_view name(RangeBasis b) noexcept { return b == RangeBasis::hi ? "hi" : b == RangeBasis::mid ? "mid" : "lo"; }
+constexpr std::string_view name(RangeBasis b) noexcept {
+  return b == RangeBasis::hi ? "hi" : b == RangeBasis::mid ? "mid" : "lo";
+}
 
-// The result of a classification and why (SPEC W6).
+// "hi", "mid" or "lo"; throws InvalidArgument naming `field` (the caller's argument).
+inline RangeBasis parse_range_basis(std::string_view text, std::string_view field = "basis") {
+  for (RangeBasis b : {RangeBasis::hi, RangeBasis::mid, RangeBasis::lo})
+    if (text == name(b)) return b;
+  throw InvalidArgument(std::string(field) + " must be 'hi', 'mid' or 'lo', got '" + std::string(text) + "'");
+}
+
+// The result of a classification and why (SPEC W6). It shares the rule set it was computed with
+// (aqi::share: a built-in set aliased, any other copied), so it outlives the caller's set.
 struct Warning {
-  const RuleSet* rules = nullptr;
+  std::shared_ptr<const RuleSet> rules;
   SeriesKind kind = SeriesKind::daily;
-  int level = 0;                 // index in the rule set, 0 = none
-  int clause = -1;               // which clause of the level fired
-  std::ptrdiff_t first = -1;     // first day (daily) or hour (hourly) of the qualifying run
-  std::ptrdiff_t last = -1;      // last day or hour of the qualifying run
-  int days_above_200 = 0;        // longest run of day-means > 200 (in the qualifying run, else anywhere)
-  int days_above_300 = 0;        // the same above 300
+  int level = 0;              // index in the rule set, 0 = none
+  int clause = -1;            // which clause of the level fired
+  std::ptrdiff_t first = -1;  // first day (daily) or hour (hourly) of the qualifying run
+  std::ptrdiff_t last = -1;   // last day or hour of the qualifying run
+  int days_above_200 = 0;     // longest run of day-means > 200 (in the qualifying run, else anywhere)
+  int days_above_300 = 0;     // the same above 300
   double peak = std::numeric_limits<double>::quiet_NaN();  // highest day-mean of the series
-  int alignment = -1;            // hourly: the day-blocks end at hours ≡ alignment (mod 24)
-  std::string basis;             // W2(c): "hi", "mid" or "lo" for range forecasts; empty otherwise
+  int alignment = -1;                                      // hourly: the day-blocks end at hours ≡ alignment (mod 24)
+  std::string basis;  // W2(c): "hi", "mid" or "lo" for range forecasts; empty otherwise
 
   std::string level_name() const { return rules ? rules->level_name(level) : "none"; }
   ResponseLevel response() const { return rules ? rules->response(level) : ResponseLevel::none; }
@@ -56,14 +77,25 @@ struct Warning {
     if (level == 0) {
       s = "no warning: no run of day-means meets a level of " + (rules ? rules->id : std::string("the rules"));
     } else {
-      s = level_name() + " (response " + std::string(name(response())) + "): " + clause_text() + "; run " + unit + "s " +
-          std::to_string(first) + "–" + std::to_string(last);
+      s = level_name() + " (response " + std::string(name(response())) + "): " + clause_text() + "; run " + unit +
+          "s " + std::to_string(first) + "–" + std::to_string(last);
     }
     s += "; longest run > 200: " + std::to_string(days_above_200) + " d, > 300: " + std::to_string(days_above_300) +
          " d; peak day-mean " + (std::isnan(peak) ? std::string("n/a") : detail::format_number(peak));
     if (!basis.empty()) s += "; classified on " + basis;
     return s;
   }
+
+  // The same classification: the same rule set (by id), kind, level and run, the same W6
+  // details (a NaN peak equals a NaN peak: no day-mean either way), alignment and basis.
+  friend bool operator==(const Warning& a, const Warning& b) {
+    const auto id = [](const Warning& w) { return w.rules ? w.rules->id : std::string(); };
+    const bool same_peak = a.peak == b.peak || (std::isnan(a.peak) && std::isnan(b.peak));
+    return id(a) == id(b) && a.kind == b.kind && a.level == b.level && a.clause == b.clause && a.first == b.first &&
+           a.last == b.last && a.days_above_200 == b.days_above_200 && a.days_above_300 == b.days_above_300 &&
+           same_peak && a.alignment == b.alignment && a.basis == b.basis;
+  }
+  friend bool operator!=(const Warning& a, const Warning& b) { return !(a == b); }
 };
 
 namespace detail {
@@ -158,7 +190,8 @@ BlockMatch evaluate_blocks(const RuleSet& rules, int n, Get get, int floor = 0) 
 
 inline void check_aqi_value(double x, std::size_t i, const char* field) {
   if (std::isinf(x) || x < 0.0)
-    throw InvalidValue(field, i, std::isinf(x) ? "infinite AQI (SPEC W9)" : "negative AQI " + format_number(x) + " (SPEC W9)");
+    throw InvalidValue(field, i,
+                       std::isinf(x) ? "infinite AQI (SPEC W9)" : "negative AQI " + format_number(x) + " (SPEC W9)");
 }
 
 inline void check_dust(span<const std::uint8_t> dust, std::size_t n) {
@@ -175,10 +208,9 @@ void describe_run(Warning& w, Get get, int s, int e) {
 }
 
 // The best level over the 24 alignments of an hourly series' day-means m[0..n): W3 ("aligned at
-// ANY hour"). Ties go to the run that starts earliest.
+// ANY hour"). Ties go to the run that starts earliest. The result's `rules` is left to the caller.
 inline Warning classify_day_means(const RuleSet& rules, const double* m, std::size_t n, int floor = 0) {
   Warning best;
-  best.rules = &rules;
   best.kind = SeriesKind::hourly;
   double peak = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t t = day_window - 1; t < n; ++t)
@@ -226,69 +258,105 @@ inline int hourly_level(const RuleSet& rules, const double* m, std::size_t n) {
   return best;
 }
 
-}  // namespace detail
-
-// SPEC W2(a), W3–W6, W8, W9: a daily series of AQI day-means for consecutive days. NaN is a
-// missing day; `dust` (optional, same length) flags days caused by sand and dust (W5). Negative
-// or infinite values throw InvalidValue naming the day.
-inline Warning classify_daily(span<const double> days, span<const std::uint8_t> dust = {},
-                              const RuleSet& rules = yiyuan_2019()) {
+// The classifications without their `rules` handle: the public entry points below attach it,
+// the season attaches its own (no rule set is copied per forecast).
+inline Warning classify_daily_values(span<const double> days, span<const std::uint8_t> dust, const RuleSet& rules) {
   rules.require_valid();
-  detail::check_dust(dust, days.size());
-  for (std::size_t i = 0; i < days.size(); ++i) detail::check_aqi_value(days[i], i, "values");
+  check_dust(dust, days.size());
+  for (std::size_t i = 0; i < days.size(); ++i) check_aqi_value(days[i], i, "values");
   const int n = static_cast<int>(days.size());
   auto get = [&](int j) {
     const auto k = static_cast<std::size_t>(j);
     return (!dust.empty() && dust[k]) ? std::numeric_limits<double>::quiet_NaN() : days[k];
   };
   Warning w;
-  w.rules = &rules;
   w.kind = SeriesKind::daily;
   for (int j = 0; j < n; ++j)
     if (get(j) == get(j) && !(get(j) <= w.peak)) w.peak = get(j);
-  const detail::BlockMatch m = detail::evaluate_blocks(rules, n, get);
+  const BlockMatch m = evaluate_blocks(rules, n, get);
   w.level = m.level;
   w.clause = m.clause;
   w.first = m.first;
   w.last = m.last;
   if (m.level > 0)
-    detail::describe_run(w, get, m.first, m.last);
+    describe_run(w, get, m.first, m.last);
   else
-    detail::describe_run(w, get, 0, n - 1);
+    describe_run(w, get, 0, n - 1);
   return w;
+}
+
+inline Warning classify_hourly_values(span<const double> hours, span<const std::uint8_t> dust, const RuleSet& rules) {
+  rules.require_valid();
+  check_dust(dust, hours.size());
+  for (std::size_t i = 0; i < hours.size(); ++i) check_aqi_value(hours[i], i, "values");
+  std::vector<double> m(hours.size()), work(6 * hours.size());
+  day_means(hours.data(), dust.empty() ? nullptr : dust.data(), hours.size(), m.data(), work.data());
+  return classify_day_means(rules, m.data(), m.size());
+}
+
+inline Warning classify_range_values(span<const double> lo, span<const double> hi, RangeBasis basis,
+                                     span<const std::uint8_t> dust, const RuleSet& rules) {
+  if (lo.size() != hi.size())
+    throw InvalidArgument("lo has " + std::to_string(lo.size()) + " days, hi has " + std::to_string(hi.size()));
+  std::vector<double> v(lo.size());
+  for (std::size_t i = 0; i < lo.size(); ++i) {
+    check_aqi_value(lo[i], i, "lo");
+    check_aqi_value(hi[i], i, "hi");
+    if (lo[i] > hi[i])
+      throw InvalidValue(
+          "lo", i,
+          "lower bound " + format_number(lo[i]) + " above the upper bound " + format_number(hi[i]) + " (SPEC W2)");
+    v[i] = basis == RangeBasis::hi ? hi[i] : basis == RangeBasis::lo ? lo[i] : (lo[i] + hi[i]) / 2;
+  }
+  Warning w = classify_daily_values(v, dust, rules);
+  w.basis = std::string(name(basis));
+  return w;
+}
+
+inline Warning with_rules(Warning w, std::shared_ptr<const RuleSet> rules) {
+  w.rules = std::move(rules);
+  return w;
+}
+
+}  // namespace detail
+
+// Each classification comes in two forms: with a `const RuleSet&` (the result holds
+// aqi::share(rules): the built-in sets aliased, any other copied once per call) and with a
+// `std::shared_ptr<const RuleSet>` (held as is: no copy, e.g. a Plan's set or share(set) made once).
+
+// SPEC W2(a), W3–W6, W8, W9: a daily series of AQI day-means for consecutive days. NaN is a
+// missing day; `dust` (optional, same length) flags days caused by sand and dust (W5). Negative
+// or infinite values throw InvalidValue naming the day.
+inline Warning classify_daily(span<const double> days, span<const std::uint8_t> dust,
+                              std::shared_ptr<const RuleSet> rules) {
+  return detail::with_rules(detail::classify_daily_values(days, dust, detail::require_rules(rules)), rules);
+}
+inline Warning classify_daily(span<const double> days, span<const std::uint8_t> dust = {},
+                              const RuleSet& rules = yiyuan_2019()) {
+  return detail::with_rules(detail::classify_daily_values(days, dust, rules), share(rules));
 }
 
 // SPEC W1, W2(b), W3: an hourly AQI series; the day-means are the trailing 24-hour means
 // (A5: at least 20 valid hours), and k-day runs are k back-to-back 24-hour blocks aligned at
 // any hour. `dust` flags hours; a window containing one does not exceed any threshold (W5).
 // `first`/`last` of the result are hours of the input.
+inline Warning classify_hourly(span<const double> hours, span<const std::uint8_t> dust,
+                               std::shared_ptr<const RuleSet> rules) {
+  return detail::with_rules(detail::classify_hourly_values(hours, dust, detail::require_rules(rules)), rules);
+}
 inline Warning classify_hourly(span<const double> hours, span<const std::uint8_t> dust = {},
                                const RuleSet& rules = yiyuan_2019()) {
-  rules.require_valid();
-  detail::check_dust(dust, hours.size());
-  for (std::size_t i = 0; i < hours.size(); ++i) detail::check_aqi_value(hours[i], i, "values");
-  std::vector<double> m(hours.size()), work(6 * hours.size());
-  detail::day_means(hours.data(), dust.empty() ? nullptr : dust.data(), hours.size(), m.data(), work.data());
-  return detail::classify_day_means(rules, m.data(), m.size());
+  return detail::with_rules(detail::classify_hourly_values(hours, dust, rules), share(rules));
 }
 
 // SPEC W2(c): daily forecasts published as ranges [lo, hi]; classified on hi unless asked.
+inline Warning classify_daily_range(span<const double> lo, span<const double> hi, RangeBasis basis,
+                                    span<const std::uint8_t> dust, std::shared_ptr<const RuleSet> rules) {
+  return detail::with_rules(detail::classify_range_values(lo, hi, basis, dust, detail::require_rules(rules)), rules);
+}
 inline Warning classify_daily_range(span<const double> lo, span<const double> hi, RangeBasis basis = RangeBasis::hi,
                                     span<const std::uint8_t> dust = {}, const RuleSet& rules = yiyuan_2019()) {
-  if (lo.size() != hi.size())
-    throw InvalidArgument("lo has " + std::to_string(lo.size()) + " days, hi has " + std::to_string(hi.size()));
-  std::vector<double> v(lo.size());
-  for (std::size_t i = 0; i < lo.size(); ++i) {
-    detail::check_aqi_value(lo[i], i, "lo");
-    detail::check_aqi_value(hi[i], i, "hi");
-    if (lo[i] > hi[i])
-      throw InvalidValue("lo", i, "lower bound " + detail::format_number(lo[i]) + " above the upper bound " +
-                                      detail::format_number(hi[i]) + " (SPEC W2)");
-    v[i] = basis == RangeBasis::hi ? hi[i] : basis == RangeBasis::lo ? lo[i] : (lo[i] + hi[i]) / 2;
-  }
-  Warning w = classify_daily(v, dust, rules);
-  w.basis = std::string(name(basis));
-  return w;
+  return detail::with_rules(detail::classify_range_values(lo, hi, basis, dust, rules), share(rules));
 }
 
 // The level each day belongs to: the highest level of a qualifying run that covers it (0 when

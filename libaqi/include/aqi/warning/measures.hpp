@@ -52,6 +52,14 @@ class MeasureCatalogue {
     return out;
   }
 
+  // The response levels the catalogue has measures for, from the least strict (yiyuan-2019: III,
+  // II, I — the plan has no Level IV).
+  std::vector<ResponseLevel> response_levels() const;
+
+  // A response level of this catalogue, in any of the plan's spellings ("II", "Ⅱ", "Ⅱ级"); a
+  // level it has no measures for is unknown here. Throws UnknownName listing its levels.
+  ResponseLevel response_level(std::string_view text) const;
+
   // A department by id, Chinese or English name; throws UnknownName listing the ids. Ids first:
   // parse() refuses a key shared by two departments, but a hand-built catalogue may hold one.
   const Department& department(std::string_view key) const {
@@ -76,7 +84,6 @@ class MeasureCatalogue {
         }
     return out;
   }
-
 };
 
 // The catalogue of a built-in plan ("yiyuan-2019"); throws UnknownName naming the plans.

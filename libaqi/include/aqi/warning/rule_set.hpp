@@ -33,8 +33,8 @@ struct RunTerm {
 
   std::string describe() const {
     std::string s = "AQI " + std::string(strict ? "> " : "≥ ") + detail::format_number(threshold);
-    if (std::isfinite(at_most)) s = "AQI in " + detail::format_number(threshold + (strict ? 1 : 0)) + "–" +
-                                    detail::format_number(at_most);
+    if (std::isfinite(at_most))
+      s = "AQI in " + detail::format_number(threshold + (strict ? 1 : 0)) + "–" + detail::format_number(at_most);
     s += consecutive ? " for ≥ " : " on ≥ ";
     s += std::to_string(days) + (days == 1 ? " day" : " days");
     return s;
@@ -67,31 +67,37 @@ class RuleSet {
   std::string id;
   std::string title;
   std::string document;
-  std::string measures;            // the measure catalogue file of its responses (may be empty)
-  int year = 0;                    // the document's year (0: not given); orders the built-in sets
-  std::vector<LevelRule> levels;   // level code k (1-based) is levels[k-1]; 0 = none
-  int merge_gap_days = 0;          // episodes this close count as one (MEE 2017)
-  int lift_first_hours = 36;       // L1: lift when the forecast's first hours are all ≤ …
+  std::string measures;           // the measure catalogue file of its responses (may be empty)
+  int year = 0;                   // the document's year (0: not given); orders the built-in sets
+  std::vector<LevelRule> levels;  // level code k (1-based) is levels[k-1]; 0 = none
+  int merge_gap_days = 0;         // episodes this close count as one (MEE 2017)
+  int lift_first_hours = 36;      // L1: lift when the forecast's first hours are all ≤ …
   double lift_at_most = 200;
   int downgrade_consecutive_issues = 2;  // L1: a lower level must be forecast this many times
 
   int level_count() const noexcept { return static_cast<int>(levels.size()); }
 
   // "none" for 0.
-  std::string level_name(int code) const { return code == 0 ? "none" : levels.at(static_cast<std::size_t>(code - 1)).name; }
+  std::string level_name(int code) const {
+    return code == 0 ? "none" : levels.at(static_cast<std::size_t>(code - 1)).name;
+  }
   ResponseLevel response(int code) const {
     return code == 0 ? ResponseLevel::none : levels.at(static_cast<std::size_t>(code - 1)).response;
   }
-  // Throws UnknownName listing the set's levels.
+  // A level by its English or Chinese name ("orange" or "橙色"; "none" is 0): every entry point
+  // that takes a level takes it through here. Throws UnknownName listing the set's levels.
   int level_code(std::string_view name) const {
     if (name == "none") return 0;
-    std::string known = "none";
-    for (std::size_t k = 0; k < levels.size(); ++k) {
+    for (std::size_t k = 0; k < levels.size(); ++k)
       if (levels[k].name == name || levels[k].name_zh == name) return static_cast<int>(k + 1);
-      known += ", " + levels[k].name;
-    }
-    throw UnknownName("unknown warning level '" + std::string(name) + "' in rule set " + id + "; expected one of: " +
-                      known);
+    throw UnknownName("unknown warning level '" + std::string(name) + "' in rule set " + id +
+                      "; expected one of: " + level_names());
+  }
+  // "none, yellow, orange, red": the names level_code takes, for messages.
+  std::string level_names() const {
+    std::string known = "none";
+    for (const auto& level : levels) known += ", " + level.name;
+    return known;
   }
   // Throws InvalidArgument when a hand-built set has more levels than an int8 code can hold.
   void require_int8_levels() const {
@@ -117,7 +123,6 @@ class RuleSet {
   static RuleSet parse(std::string_view text, const std::string& source);
 
   static RuleSet load(const std::string& path);
-
 };
 
 // The rule sets libaqi ships. Immutable, built once on first use (thread-safe).
@@ -128,8 +133,16 @@ const RuleSet& rule_set(std::string_view id);
 
 // A shared handle on `rules` for results that refer to it (Warning, SeasonResult): a built-in set
 // is aliased (it lives as long as the program), any other set is copied, so a result never
-// refers to an object its caller may destroy.
+// refers to an object its caller may destroy. Entry points that take a shared_ptr use it as is.
 std::shared_ptr<const RuleSet> share(const RuleSet& rules);
+
+namespace detail {
+// The entry points that take a shared_ptr refuse a null one.
+inline const RuleSet& require_rules(const std::shared_ptr<const RuleSet>& rules) {
+  if (!rules) throw InvalidArgument("rules: a null rule set (give aqi::share(set) or a set of the Plan)");
+  return *rules;
+}
+}  // namespace detail
 
 inline const RuleSet& yiyuan_2019() { return rule_set("yiyuan-2019"); }
 

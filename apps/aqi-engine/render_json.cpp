@@ -1,0 +1,274 @@
+// The JSON report: every fact of the report, keyed in English, names in both languages. The keys
+// of earlier versions keep their names and shapes (docs/engine.md lists them).
+#include <nlohmann/json.hpp>
+
+#include "aqi/detail/dates.hpp"
+#include "aqi/warning/season.hpp"
+#include "render.hpp"
+
+namespace aqi::engine {
+
+namespace {
+
+using nlohmann::json;
+
+json iso(date d) { return aqi::detail::iso(d); }
+json iso(ptime t) { return aqi::detail::iso(t); }
+json iso(const std::optional<ptime>& t) { return t ? iso(*t) : json(nullptr); }
+json number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+template <class T>
+json indices(const std::vector<T>& v) {
+  json out = json::array();
+  for (const auto& i : v) out.push_back(i);
+  return out;
+}
+
+json scenario(const ScenarioFacts& s) {
+  return {{"name", s.name},
+          {"county", s.county},
+          {"dir", s.dir},
+          {"rules", s.rules_id},
+          {"rules_title", s.rules_title},
+          {"plan", {{"id", s.plan_id}, {"title", s.plan_title}, {"document", s.plan_document}}},
+          {"season", {{"start", iso(s.season_start)}, {"end", iso(s.season_end)}}},
+          {"forecasts", s.forecasts}};
+}
+
+void add_observed(json& out, const ObservedFacts& o) {
+  json days = json::array(), categories = json::array(), editions = json::array();
+  for (const auto& d : o.days)
+    days.push_back({{"date", iso(d.day)},
+                    {"aqi", d.aqi ? json(*d.aqi) : json(nullptr)},
+                    {"category", d.category},
+                    {"primary", d.primary},
+                    {"edition", d.edition}});
+  for (const auto& c : o.categories)
+    categories.push_back({{"category", c.category}, {"zh", c.zh}, {"en", c.en}, {"days", c.days}});
+  for (const auto& e : o.editions) editions.push_back({{"edition", e.edition}, {"indicators", e.indicators}});
+  out["observed_aqi"] = days;
+  out["observed_summary"] = {{"days", o.days.size()}, {"categories", categories}, {"editions", editions}};
+}
+
+json events(const std::vector<EventFacts>& events) {
+  json out = json::array();
+  for (const auto& e : events)
+    out.push_back({{"time", iso(e.time)},
+                   {"event", e.type},
+                   {"level", e.level.en},
+                   {"level_zh", e.level.zh},
+                   {"previous", e.previous.en},
+                   {"response", e.response.key},
+                   {"response_zh", e.response.zh},
+                   {"response_from", iso(e.response_from)},
+                   {"lead_hours", number(e.lead_hours)},
+                   {"short_lead", e.short_lead},
+                   {"imposed", e.imposed},
+                   {"county_level", e.county_level.en},
+                   {"comparison", e.comparison},
+                   {"reason", e.reason}});
+  return out;
+}
+
+json warnings(const std::vector<WarningFacts>& warnings) {
+  json out = json::array();
+  for (const auto& w : warnings)
+    out.push_back({{"number", w.number},
+                   {"issued", iso(w.issued)},
+                   {"lifted", iso(w.lifted)},
+                   {"highest", w.highest.en},
+                   {"highest_zh", w.highest.zh},
+                   {"response", w.response.key},
+                   {"response_zh", w.response.zh},
+                   {"imposed", w.imposed},
+                   {"events", indices(w.events)}});
+  return out;
+}
+
+void add_season(json& out, const Report& r) {
+  json days = json::array(), periods = json::array(), verification = json::array();
+  for (const auto& d : r.days)
+    days.push_back({{"date", iso(d.day)}, {"warning", d.warning.en}, {"response", d.response.key}});
+  for (const auto& p : r.periods)
+    periods.push_back(
+        {{"start", iso(p.start)}, {"end", iso(p.end)}, {"response", p.response.key}, {"response_zh", p.response.zh}});
+  for (const auto& v : r.verification)
+    verification.push_back({{"level", v.level.en},
+                            {"level_zh", v.level.zh},
+                            {"hits", v.hits},
+                            {"misses", v.misses},
+                            {"false_alarms", v.false_alarms},
+                            {"correct_negatives", v.correct_negatives},
+                            {"pod", number(v.pod)},
+                            {"far", number(v.far)},
+                            {"csi", number(v.csi)}});
+  json warning_days = json::object(), response_hours = json::object(), event_counts = json::object();
+  for (const auto& [level, n] : r.counts.warning_days) warning_days[level.en] = n;
+  for (const auto& [response, n] : r.counts.response_hours) response_hours[response.key] = n;
+  for (const auto& [type, n] : r.counts.events) event_counts[type] = n;
+  out["events"] = events(r.events);
+  out["days"] = days;
+  out["warnings"] = warnings(r.warnings);
+  out["response_periods"] = periods;
+  out["counts"] = {{"warning_days", warning_days}, {"response_hours", response_hours}, {"events", event_counts}};
+  out["verification"] = verification;
+}
+
+json measure(const MeasureFacts& m) {
+  return {{"class", m.measure_class}, {"zh", m.zh}, {"en", m.en}, {"source", m.source}};
+}
+
+// `measures` as before: per level, each department's tasks by its Chinese name; `response_levels`
+// in full: why the level is reported, the procedures for every unit, the departments and the
+// text of each measure once.
+void add_measures(json& out, const std::vector<LevelMeasures>& levels) {
+  json by_level = json::object(), full = json::array();
+  for (const auto& l : levels) {
+    json by_department = json::object(), departments = json::array(), texts = json::object(), every_unit;
+    every_unit = json::array();
+    for (const auto& p : l.procedures) {
+      every_unit.push_back(p.id);
+      texts[p.id] = measure(p);
+    }
+    for (const auto& d : l.departments) {
+      json tasks = json::array(), ids = json::array();
+      for (const auto& m : d.measures) {
+        tasks.push_back({{"id", m.id}, {"en", m.en}, {"zh", m.zh}});
+        ids.push_back(m.id);
+        texts[m.id] = measure(m);
+      }
+      by_department[d.zh] = tasks;
+      departments.push_back({{"id", d.id}, {"zh", d.zh}, {"en", d.en}, {"measures", ids}});
+    }
+    by_level[l.response.key] = by_department;
+    full.push_back({{"response", l.response.key},
+                    {"response_zh", l.response.zh},
+                    {"reached_by",
+                     {{"response_periods", indices(l.reached_by.periods)}, {"events", indices(l.reached_by.events)}}},
+                    {"every_unit", every_unit},
+                    {"departments", departments},
+                    {"measures", texts}});
+  }
+  out["measures"] = by_level;
+  out["response_levels"] = full;
+}
+
+json pollutant(const PollutantFacts& p) {
+  json top = json::array();
+  for (const auto& c : p.top)
+    top.push_back({{"id", c.id}, {"name", c.name}, {"reduction", c.reduction}, {"share", c.share}});
+  return {{"pollutant", p.key},
+          {"name", p.name},
+          {"baseline", p.baseline},
+          {"reduction", p.reduction},
+          {"ratio", number(p.ratio)},
+          {"target", p.target},
+          {"met", p.met},
+          {"traded", p.traded},
+          {"shortfall", p.shortfall},
+          {"shortfall_pp", p.shortfall_pp},
+          {"top", top}};
+}
+
+json top_up(const TopUpFacts& t) {
+  json cuts = json::array();
+  for (const auto& c : t.cuts)
+    cuts.push_back({{"id", c.id},
+                    {"name", c.name},
+                    {"extra", c.extra},
+                    {"new_cut", c.new_cut},
+                    {"cost", c.cost},
+                    {"extra_lines", c.extra_lines ? json(*c.extra_lines) : json(nullptr)}});
+  return {{"feasible", t.feasible},
+          {"cost", t.cost},
+          {"explanation", t.explanation},
+          {"extra_cuts", t.cuts.size()},
+          {"cuts", cuts}};
+}
+
+json cuts(const std::vector<CutsFacts>& levels) {
+  json out = json::object();
+  for (const auto& c : levels) {
+    json rows = json::array();
+    for (const auto& p : c.pollutants) rows.push_back(pollutant(p));
+    json entry{{"response_zh", c.response.zh},
+               {"summary", rows},
+               {"met", c.met},
+               {"sources", c.sources},
+               {"excluded_sources", c.excluded},
+               {"unsourced_sources", c.unsourced},
+               {"unverified_sources", c.unverified},
+               {"measures_document", c.measures_document},
+               {"targets_document", c.targets_document}};
+    if (c.dust) entry["dust"] = {{"reduction", c.dust->reduction}, {"counted", c.dust->counted}, {"cap", c.dust->cap}};
+    if (c.top_up) entry["top_up"] = top_up(*c.top_up);
+    out[c.response.key] = entry;
+  }
+  return out;
+}
+
+json kilns(const KilnFacts& k) {
+  json assignments = json::array(), months = json::array(), batches = json::array();
+  for (const auto& w : k.assignments)
+    assignments.push_back(
+        {{"id", w.kiln}, {"line", w.line}, {"start", iso(w.start)}, {"end", iso(w.end)}, {"batch", w.batch}});
+  for (const auto& m : k.months)
+    months.push_back({{"month", m.month}, {"weight", m.weight}, {"stopped_capacity", m.stopped}, {"share", m.share}});
+  for (const auto& b : k.batches)
+    batches.push_back({{"name", b.name},
+                       {"name_zh", b.zh},
+                       {"start", iso(b.first)},
+                       {"end", iso(b.last)},
+                       {"extended", b.extended},
+                       {"kilns", b.kilns},
+                       {"capacity", b.capacity}});
+  return {{"season", k.season},
+          {"extension_days", k.extension_days},
+          {"batches", batches},
+          {"multi_line",
+           {{"kilns", k.multi_line_kilns},
+            {"stopped_lines", k.multi_line_stopped_lines},
+            {"capacity", k.multi_line_capacity}}},
+          {"total_capacity", k.total_capacity},
+          {"months", months},
+          {"assignments", assignments},
+          {"objective", k.objective},
+          {"bound", k.bound},
+          {"gap", k.gap},
+          {"exact", k.exact},
+          {"violations", k.violations}};
+}
+
+void add_deadlines(json& out, const DeadlineSection& d) {
+  json all = json::array(), entries = json::array();
+  for (const auto& x : d.all)
+    all.push_back({{"due", iso(x.due)},
+                   {"rule", x.rule},
+                   {"kind", std::string(name(x.kind))},
+                   {"what", x.what},
+                   {"what_zh", x.what_zh},
+                   {"who", x.who},
+                   {"who_zh", x.who_zh},
+                   {"submit_to_zh", x.submit_to_zh},
+                   {"period", x.period ? json(*x.period) : json(nullptr)}});
+  for (const auto& e : d.entries)
+    entries.push_back({{"deadline", e.first}, {"count", e.count}, {"last_due", iso(e.last_due)}});
+  out["deadlines"] = all;
+  out["deadline_entries"] = entries;
+  if (!d.unavailable.empty()) out["deadlines_unavailable"] = d.unavailable;
+}
+
+}  // namespace
+
+std::string render_json(const Report& r) {
+  json out{{"libaqi", r.scenario.libaqi_version}, {"scenario", scenario(r.scenario)}};
+  add_observed(out, r.observed);
+  add_season(out, r);
+  add_measures(out, r.measures);
+  out["emission_cuts"] = cuts(r.cuts);
+  if (r.kilns) out["kilns"] = kilns(*r.kilns);
+  add_deadlines(out, r.deadlines);
+  return out.dump(2);
+}
+
+}  // namespace aqi::engine

@@ -1,0 +1,311 @@
+// The text report: the layout of each section (which lines, in which order); the words come
+// from the language's table (texts.hpp).
+#include <cstdio>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "aqi/detail/dates.hpp"
+#include "aqi/warning/season.hpp"
+#include "format.hpp"
+#include "render.hpp"
+
+namespace aqi::engine {
+
+namespace {
+
+// Top-up cuts listed by name; the rest are counted (all of them are in the JSON).
+constexpr std::size_t extra_cuts_listed = 5;
+
+std::string iso(date d) { return aqi::detail::iso(d); }
+std::string iso(ptime t) { return aqi::detail::iso(t); }
+
+std::string hours_minutes(ptime t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.time_of_day().hours()),
+                static_cast<int>(t.time_of_day().minutes()));
+  return buf;
+}
+
+void line(std::ostream& out, const std::string& text) { out << text << '\n'; }
+
+std::string level_label(const Texts& t, const WarningLevel& level) {
+  if (level.code == 0) return t.common.no_level;
+  return fill(t.common.level, {{"zh", level.zh}, {"en", level.en}});
+}
+
+void header(std::ostream& out, const Texts& t, const ScenarioFacts& s) {
+  line(out, fill(t.header.title, {{"version", s.libaqi_version}, {"name", s.name}}));
+  line(out, fill(t.header.scenario, {{"dir", s.dir}, {"rules", s.rules_id}, {"title", s.rules_title}}));
+  line(out,
+       fill(t.header.season, {{"start", iso(s.season_start)}, {"end", iso(s.season_end)}, {"forecasts", s.forecasts}}));
+}
+
+void observed(std::ostream& out, const Texts& t, const ObservedFacts& o) {
+  line(out, fill(t.observed.heading, {{"days", o.days.size()}}));
+  for (const auto& c : o.categories) {
+    const std::string zh = c.category == 0 ? t.observed.missing_category : c.zh;
+    line(out, fill(t.observed.category, {{"zh", zh}, {"en", c.en}, {"days", c.days}}));
+  }
+  for (const auto& e : o.editions)
+    line(out, fill(t.observed.edition,
+                   {{"edition", e.edition}, {"indicators", join(e.indicators, t.common.list_separator)}}));
+}
+
+void timeline(std::ostream& out, const Texts& t, const std::vector<EventFacts>& events) {
+  const auto& x = t.timeline;
+  line(out, x.heading);
+  line(out, fill(x.row, {{"time", x.columns.time},
+                         {"event", x.columns.event},
+                         {"level", x.columns.level},
+                         {"response", x.columns.response},
+                         {"response_zh", x.columns.response},
+                         {"lead", x.columns.lead},
+                         {"reason", x.columns.reason}}));
+  for (const auto& e : events) {
+    std::string lead;
+    if (e.lead_hours) lead = fill(x.lead, {{"hours", *e.lead_hours}}) + (e.short_lead ? x.short_lead : "");
+    const std::string reason =
+        e.imposed ? fill(x.imposed_reason, {{"comparison", word(t, e.comparison)}, {"reason", e.reason}}) : e.reason;
+    line(out, fill(x.row, {{"time", iso(e.time)},
+                           {"event", word(t, e.type)},
+                           {"level", level_label(t, e.level)},
+                           {"response", e.response.key},
+                           {"response_zh", e.response.zh},
+                           {"lead", lead},
+                           {"reason", reason}}));
+  }
+}
+
+// One line: each pollutant's ratio against its target (R3–R4).
+std::string cut_verdict(const Texts& t, const CutsFacts& c) {
+  const auto& x = t.warnings;
+  std::vector<std::string> verdicts;
+  for (const auto& p : c.pollutants)
+    verdicts.push_back(fill(
+        x.verdict,
+        {{"pollutant", p.name}, {"ratio", p.ratio}, {"target", p.target}, {"met", p.met ? x.met : x.short_of_target}}));
+  return fill(x.cuts,
+              {{"verdicts", join(verdicts, x.verdict_separator)}, {"overall", c.met ? x.all_met : x.not_all_met}});
+}
+
+void warnings(std::ostream& out, const Texts& t, const Report& r) {
+  const auto& x = t.warnings;
+  line(out, x.heading);
+  for (const auto& w : r.warnings) {
+    line(out, fill(x.warning, {{"number", w.number},
+                               {"issued", iso(w.issued)},
+                               {"lifted", w.lifted ? iso(*w.lifted) : x.in_force},
+                               {"level", level_label(t, w.highest)},
+                               {"response", w.response.key},
+                               {"response_zh", w.response.zh},
+                               {"imposed", w.imposed ? x.superior : ""}}));
+    if (const auto* c = r.cuts_at(w.response.level)) line(out, cut_verdict(t, *c));
+  }
+  for (const auto& p : r.periods)
+    line(out, fill(x.period, {{"start", iso(p.start)},
+                              {"end", p.end ? iso(*p.end) : x.end_of_data},
+                              {"response", p.response.key},
+                              {"response_zh", p.response.zh}}));
+}
+
+void season(std::ostream& out, const Texts& t, const SeasonCounts& c) {
+  const auto& x = t.season;
+  line(out, x.heading);
+  std::string text = x.warning_days;
+  for (const auto& [level, days] : c.warning_days)
+    if (level.code > 0) text += fill(x.item, {{"name", level.en}, {"name_zh", level.zh}, {"count", days}});
+  line(out, text);
+  text = x.response_hours;
+  for (const auto& [response, hours] : c.response_hours)
+    text += fill(x.item, {{"name", response.key}, {"name_zh", response.zh}, {"count", hours}});
+  line(out, text);
+  text = x.events;
+  for (const auto& [type, n] : c.events)
+    text += fill(x.item, {{"name", word(t, type)}, {"name_zh", word(t, type)}, {"count", n}});
+  line(out, text);
+}
+
+void verification(std::ostream& out, const Texts& t, const std::vector<VerificationRow>& rows) {
+  const auto& x = t.verification;
+  const auto& c = x.columns;
+  line(out, x.heading);
+  line(out, fill(x.row, {{"level", c.level},
+                         {"hits", c.hits},
+                         {"misses", c.misses},
+                         {"false", c.false_alarms},
+                         {"pod", c.pod},
+                         {"far", c.far},
+                         {"csi", c.csi}}));
+  for (const auto& v : rows)
+    line(out, fill(x.row, {{"level", v.level.en},
+                           {"level_zh", v.level.zh},
+                           {"hits", v.hits},
+                           {"misses", v.misses},
+                           {"false", v.false_alarms},
+                           {"pod", v.pod},
+                           {"far", v.far},
+                           {"csi", v.csi}}));
+}
+
+std::string measure_line(const Texts& t, const MeasureFacts& m) {
+  return fill(t.measures.measure, {{"id", m.id}, {"zh", m.zh}, {"en", m.en}});
+}
+
+// Procedures bind every unit alike: listed once, not under each department.
+void measures(std::ostream& out, const Texts& t, const LevelMeasures& m) {
+  const auto& x = t.measures;
+  line(out, fill(x.heading, {{"response", m.response.key}, {"response_zh", m.response.zh}}));
+  line(out, x.every_unit);
+  for (const auto& p : m.procedures) line(out, measure_line(t, p));
+  for (const auto& d : m.departments) {
+    std::vector<const MeasureFacts*> own;
+    for (const auto& task : d.measures)
+      if (task.measure_class != "procedure") own.push_back(&task);
+    if (own.empty()) continue;
+    line(out, fill(x.department, {{"id", d.id}, {"zh", d.zh}, {"en", d.en}}));
+    for (const auto* task : own) line(out, measure_line(t, *task));
+  }
+}
+
+std::string pollutant_verdict(const Texts& t, const PollutantFacts& p) {
+  if (p.met) return p.traded ? t.cuts.met_traded : t.cuts.met;
+  return fill(t.cuts.short_of_target, {{"pp", p.shortfall_pp}, {"tonnes", p.shortfall}});
+}
+
+// R6: the sources that contribute most, per pollutant.
+void largest_cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
+  for (const auto& p : c.pollutants) {
+    if (p.top.empty()) continue;
+    std::vector<std::string> sources;
+    for (const auto& s : p.top)
+      sources.push_back(fill(t.cuts.contributor, {{"id", s.id}, {"name", s.name}, {"share", s.share}}));
+    line(out, fill(t.cuts.largest, {{"pollutant", p.name}, {"sources", join(sources, t.common.list_separator)}}));
+  }
+}
+
+void top_up(std::ostream& out, const Texts& t, const TopUpFacts& u) {
+  line(out, fill(t.cuts.top_up, {{"explanation", u.explanation}}));
+  for (std::size_t i = 0; i < u.cuts.size() && i < extra_cuts_listed; ++i) {
+    const auto& x = u.cuts[i];
+    line(out, fill(t.cuts.extra_cut,
+                   {{"id", x.id}, {"name", x.name}, {"extra", x.extra}, {"cut", x.new_cut}, {"cost", x.cost}}));
+  }
+  if (u.cuts.size() > extra_cuts_listed) line(out, fill(t.cuts.more, {{"count", u.cuts.size() - extra_cuts_listed}}));
+}
+
+void cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
+  const auto& x = t.cuts;
+  const auto& h = x.columns;
+  line(out, fill(x.heading, {{"response", c.response.key}, {"response_zh", c.response.zh}, {"sources", c.sources}}));
+  line(out, fill(x.row, {{"pollutant", h.pollutant},
+                         {"baseline", h.baseline},
+                         {"reduced", h.reduced},
+                         {"ratio", h.ratio},
+                         {"target", h.target},
+                         {"verdict", h.verdict}}));
+  for (const auto& p : c.pollutants)
+    line(out, fill(x.row, {{"pollutant", p.name},
+                           {"baseline", p.baseline},
+                           {"reduced", p.reduction},
+                           {"ratio", p.ratio},
+                           {"target", p.target},
+                           {"verdict", pollutant_verdict(t, p)}}));
+  if (c.dust)
+    line(out, fill(x.dust, {{"reduced", c.dust->reduction}, {"counted", c.dust->counted}, {"cap", c.dust->cap}}));
+  line(out, fill(x.sources, {{"excluded", c.excluded}, {"unsourced", c.unsourced}, {"unverified", c.unverified}}));
+  largest_cuts(out, t, c);
+  if (c.top_up) top_up(out, t, *c.top_up);
+}
+
+void kilns(std::ostream& out, const Texts& t, const KilnFacts& k) {
+  const auto& x = t.kilns;
+  line(out, fill(x.heading, {{"season", k.season}}));
+  for (const auto& b : k.batches)
+    line(out, fill(x.batch, {{"name", b.name},
+                             {"zh", b.zh},
+                             {"first", iso(b.first)},
+                             {"last", iso(b.last)},
+                             {"extended", b.extended ? fill(x.extended, {{"days", k.extension_days}}) : ""},
+                             {"kilns", b.kilns},
+                             {"capacity", b.capacity}}));
+  line(out, fill(x.multi_line, {{"kilns", k.multi_line_kilns},
+                                {"lines", k.multi_line_stopped_lines},
+                                {"capacity", k.multi_line_capacity}}));
+  const auto& c = x.columns;
+  line(out, fill(x.month_row, {{"month", c.month}, {"weight", c.weight}, {"stopped", c.stopped}, {"share", c.share}}));
+  for (const auto& m : k.months)
+    line(out,
+         fill(x.month_row, {{"month", m.month}, {"weight", m.weight}, {"stopped", m.stopped}, {"share", m.share}}));
+  line(out, fill(x.objective,
+                 {{"objective", k.objective}, {"bound", k.bound}, {"gap", k.gap}, {"exact", k.exact ? x.exact : ""}}));
+  line(out, fill(x.validation, {{"result", k.violations.empty() ? x.valid : k.violations.front()}}));
+}
+
+std::string due_text(const Texts& t, const std::optional<ptime>& due) { return due ? iso(*due) : t.deadlines.pending; }
+
+// Daily reports are listed per response as a range; the rest one by one.
+void deadlines(std::ostream& out, const Texts& t, const DeadlineSection& d) {
+  const auto& x = t.deadlines;
+  line(out, x.heading);
+  if (!d.unavailable.empty()) {
+    line(out, fill(x.unavailable, {{"reason", d.unavailable}}));
+    return;
+  }
+  for (const auto& e : d.entries) {
+    const auto& f = d.all[e.first];
+    if (f.kind == DeadlineKind::daily_report) {
+      line(out, fill(x.daily, {{"due", due_text(t, f.due)},
+                               {"rule", f.rule},
+                               {"time", f.due ? hours_minutes(*f.due) : ""},
+                               {"to", f.submit_to_zh},
+                               {"count", e.count},
+                               {"days", e.count == 1 ? x.day : x.days},
+                               {"last", e.last_due ? iso(e.last_due->date()) : ""},
+                               {"who", f.who},
+                               {"who_zh", f.who_zh}}));
+    } else {
+      line(out, fill(x.other, {{"due", due_text(t, f.due)},
+                               {"rule", f.rule},
+                               {"what", f.what},
+                               {"what_zh", f.what_zh},
+                               {"who", f.who},
+                               {"who_zh", f.who_zh}}));
+    }
+  }
+}
+
+}  // namespace
+
+// Every section after the header begins with an empty line.
+void render_text(const Report& r, const Texts& t, std::ostream& out) {
+  header(out, t, r.scenario);
+  out << '\n';
+  observed(out, t, r.observed);
+  out << '\n';
+  timeline(out, t, r.events);
+  out << '\n';
+  warnings(out, t, r);
+  out << '\n';
+  season(out, t, r.counts);
+  if (!r.verification.empty()) {
+    out << '\n';
+    verification(out, t, r.verification);
+  }
+  for (const auto& m : r.measures) {
+    out << '\n';
+    measures(out, t, m);
+  }
+  for (const auto& c : r.cuts) {
+    out << '\n';
+    cuts(out, t, c);
+  }
+  if (r.kilns) {
+    out << '\n';
+    kilns(out, t, *r.kilns);
+  }
+  out << '\n';
+  deadlines(out, t, r.deadlines);
+}
+
+}  // namespace aqi::engine
