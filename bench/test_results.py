@@ -73,3 +73,26 @@ def test_main_exits_1_on_a_regression(tmp_path):
     write(tmp_path / "new.json", ratios(to_stream=1.3))
     assert results.main(["compare", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 1
     assert results.main(["compare", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--margin", "0.5"]) == 0
+
+
+def test_command_line_exit_codes_on_hand_made_runs(tmp_path):
+    """What ./scripts/bench --compare runs: `results.py compare OLD NEW`, exit 1 on a ratio worse
+    beyond the margin, 0 otherwise; a ratio measured in one run only is named, never judged."""
+    import subprocess
+    import sys
+    script = results.__file__
+    write(tmp_path / "old.json", dict(ratios(speedup=40.0, to_stream=1.2), noise_margin=0.25))
+    write(tmp_path / "same.json", ratios(speedup=38.0, to_stream=1.26))      # 5 % and 5 % worse
+    write(tmp_path / "worse.json", ratios(speedup=40.0, to_stream=1.56))     # 30 % worse
+    write(tmp_path / "partial.json", ratios(speedup=41.0))                   # to_stream not measured
+
+    def run(new, *extra):
+        return subprocess.run([sys.executable, script, "compare", str(tmp_path / "old.json"), str(tmp_path / new),
+                               *extra], capture_output=True, text=True)
+
+    same, worse, partial = run("same.json"), run("worse.json"), run("partial.json")
+    assert same.returncode == 0 and "no ratio worse by more than 25 %" in same.stdout
+    assert worse.returncode == 1 and "1 ratio(s) worse by more than 25 %: to_stream" in worse.stdout
+    assert partial.returncode == 0 and "to_stream: in the old run only (not measured now)" in partial.stdout
+    assert run("worse.json", "--margin", "0.35").returncode == 0
+    assert run("same.json", "--margin", "0.01").returncode == 1
