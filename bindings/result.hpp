@@ -18,9 +18,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,7 +39,9 @@ namespace py = pybind11;
 
 // A table of a result: named columns of equal length. Numbers, flags and times are numpy arrays
 // (times as int64 seconds since 1970-01-01 local time, dates as int64 days, NaT = lowest int64);
-// texts are lists of str (None where a text is absent).
+// texts are lists of str (None where a text is absent); a category is (int32 codes, list of its
+// texts), for columns of a few distinct texts over many rows; an optional integer is (int64
+// values, bool mask of the absent ones).
 struct Table {
   std::vector<std::string> names;
   std::vector<py::object> columns;
@@ -70,9 +75,9 @@ class TableBuilder {
     return array<std::int64_t>(name, "date", [&f](const Row& r) { return days_from_date(f(r)); });
   }
   // F returns std::optional<std::int64_t>: a list of int, None where absent (pandas: int64, or
-  // object when a value is absent).
+  // object when a value is absent). optional_integer below gives pandas' nullable Int64 instead.
   template <class F>
-  TableBuilder& optional_integer(const char* name, F f) {
+  TableBuilder& integer_or_none(const char* name, F f) {
     py::list out(rows_.size());
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const std::optional<std::int64_t> v = f(rows_[i]);
@@ -88,6 +93,49 @@ class TableBuilder {
     return add(name, "text", std::move(out));
   }
 
+  // A pandas Categorical. F returns a text (std::string or std::string_view): the categories are
+  // `categories` when given (every text must be one of them) or the texts in order of first use.
+  // Or F returns an index into `categories` (an enum's value, for a key table): no text is hashed.
+  template <class F>
+  TableBuilder& category(const char* name, F f, const std::vector<std::string>& categories = {}) {
+    py::list names;
+    for (const auto& c : categories) names.append(py::str(c));
+    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(rows_.size()));
+    std::int32_t* p = codes.mutable_data();
+    using R = std::decay_t<decltype(f(rows_.front()))>;
+    if constexpr (std::is_integral_v<R> || std::is_enum_v<R>) {
+      for (std::size_t i = 0; i < rows_.size(); ++i) p[i] = static_cast<std::int32_t>(f(rows_[i]));
+    } else {
+      // Looked up by view, stored once: a row whose text is known allocates nothing.
+      std::deque<std::string> texts(categories.begin(), categories.end());
+      std::unordered_map<std::string_view, std::int32_t> index;
+      for (const auto& t : texts) index.emplace(t, static_cast<std::int32_t>(index.size()));
+      for (std::size_t i = 0; i < rows_.size(); ++i) {
+        R text = f(rows_[i]);
+        auto it = index.find(std::string_view(text));
+        if (it == index.end()) {
+          texts.emplace_back(std::move(text));
+          it = index.emplace(texts.back(), static_cast<std::int32_t>(index.size())).first;
+          names.append(py::str(texts.back()));
+        }
+        p[i] = it->second;
+      }
+    }
+    return add(name, "category", py::make_tuple(std::move(codes), std::move(names)));
+  }
+  // F returns std::optional<integer> (nullopt = <NA>): a pandas nullable integer column.
+  template <class F>
+  TableBuilder& optional_integer(const char* name, F f) {
+    py::array_t<std::int64_t> values(static_cast<py::ssize_t>(rows_.size()));
+    py::array_t<bool> missing(static_cast<py::ssize_t>(rows_.size()));
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const auto v = f(rows_[i]);
+      values.mutable_data()[i] = v ? static_cast<std::int64_t>(*v) : 0;
+      missing.mutable_data()[i] = !v;
+    }
+    return add(name, "optional_integer", py::make_tuple(std::move(values), std::move(missing)));
+  }
+
   Table build() { return std::move(table_); }
 
  private:
@@ -99,6 +147,7 @@ class TableBuilder {
     return add(name, kind, std::move(a));
   }
   static py::object to_python(const std::string& s) { return py::str(s); }
+  static py::object to_python(std::string_view s) { return py::str(s.data(), s.size()); }
   static py::object to_python(const std::optional<std::string>& s) {
     return s ? py::object(py::str(*s)) : py::object(py::none());
   }
@@ -129,7 +178,8 @@ template <class T>
 py::class_<T, std::shared_ptr<T>> bind_result(py::module_& m, const char* name, const char* doc) {
   py::class_<T, std::shared_ptr<T>> c(m, name, doc);
   c.def("__copy__", [](const T& self) { return std::make_shared<T>(self); });
-  c.def("__deepcopy__", [](const T& self, const py::dict&) { return std::make_shared<T>(self); }, py::arg("memo"));
+  c.def(
+      "__deepcopy__", [](const T& self, const py::dict&) { return std::make_shared<T>(self); }, py::arg("memo"));
   if constexpr (detail::has_equality<T>::value) {
     // Any object may be compared (Python's protocol, and what type checkers expect of __eq__):
     // another type answers NotImplemented.

@@ -8,6 +8,8 @@ function(aqi_embed_rules rules_dir output)
   set(body "")
   foreach(rel IN LISTS files)
     file(READ "${rules_dir}/${rel}" content)
+    # file(READ) alone is no dependency: without this, an edited rule file kept its old text.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${rules_dir}/${rel}")
     string(FIND "${content}" ")aqi_data\"" clash)
     if(NOT clash EQUAL -1)
       message(FATAL_ERROR "${rel} contains the raw-string delimiter )aqi_data\"")

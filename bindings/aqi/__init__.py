@@ -4,7 +4,8 @@ AQI from concentrations (HJ 633-2012 / HJ 633-2026, SPEC A1–A7):
     aqi.iaqi(key, concentrations, edition=...)   individual index of one indicator
     aqi.aqi(data)                                AQI, primary pollutant(s), category
     aqi.moving_mean(values, window, min_valid)   24-hour / 8-hour means with validity (A5)
-    aqi.KEYS, aqi.EDITIONS, aqi.editions(), aqi.edition_in_force(date)
+    aqi.KEYS, aqi.EDITIONS, aqi.editions(), aqi.edition(id), aqi.edition_in_force(date)
+    aqi.pollutant("细颗粒物") -> "PM2.5", aqi.category("良") -> 2   names in Chinese and English
 
 Plans (a county's plan as one folder of data: rules, catalogue, targets, kilns, deadlines):
     aqi.plan("yiyuan-2019") or aqi.plan("path/to/folder"), aqi.PLANS
@@ -60,7 +61,7 @@ from .warnings import (
 from . import plot
 from .deadlines import deadlines
 from .stations import city_means, read_cnemc
-from .holiday_calendar import day_kind, holidays, is_working_day, working_days_after
+from .holiday_calendar import day_kind, holiday_year, holidays, is_working_day, working_days_after
 from .kilns import (
     KilnSchedule,
     evaluate_kiln_schedule,
@@ -73,12 +74,16 @@ from .air_quality import (
     EDITIONS,
     KEYS,
     AqiResult,
+    Edition,
     aqi,
+    category,
     current_edition,
+    edition,
     edition_in_force,
     editions,
     iaqi,
     moving_mean,
+    pollutant,
 )
 
 __all__ = [
@@ -93,4 +98,5 @@ __all__ = [
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",
     "city_means", "read_cnemc",
+    "Edition", "category", "edition", "holiday_year", "pollutant",
 ]

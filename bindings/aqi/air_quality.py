@@ -1,4 +1,9 @@
-"""AQI from pollutant concentrations — HJ 633-2012 and HJ 633-2026 (SPEC A1–A7)."""
+"""AQI from pollutant concentrations — HJ 633-2012 and HJ 633-2026 (SPEC A1–A7).
+
+Every rule is in the compiled core: which edition is in force (A7), which report a set of columns
+is for (A3), the names of indicators, pollutants and categories. This module converts pandas and
+numpy input and output and documents.
+"""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -8,17 +13,40 @@ import numpy as np
 from . import _core
 from ._convert import as_float64
 
-#: Indicator keys (pollutant and averaging period). CO in mg/m³, the others in µg/m³.
+#: Indicator keys (pollutant and averaging period). CO in mg/m³, the others in µg/m³. A key may
+#: also be written with the pollutant's other names: "PM2.5_24h", "pm2.5_1h", "臭氧_8h".
 KEYS = tuple(_core.indicator_keys())
-EDITIONS = tuple(e["id"] for e in _core.editions())
-_IN_FORCE = [(np.datetime64(e["in_force_from"], "D"), e["id"]) for e in _core.editions()]
+EDITIONS = tuple(e.id for e in _core.editions())
+Edition = _core.Edition
 _LABELS = np.array(_core.PRIMARY_LABELS, dtype=object)
-_HOURLY_ONLY = {"so2_1h", "no2_1h", "co_1h", "pm10_1h", "pm25_1h"}
+_EPOCH = np.datetime64("1970-01-01", "D")
 
 
-def editions() -> list[dict]:
-    """The built-in editions with their breakpoint tables and indicator lists (SPEC A7)."""
+def editions() -> list[Edition]:
+    """The built-in editions with their breakpoint tables and indicator lists (SPEC A7).
+
+    Each is an aqi.Edition: e.id, e.title, e.in_force_from, e.indicators["pm25_24h"].breakpoints,
+    .iaqi, .above_top, e.daily_indicators, e.hourly_indicators (e["id"] reads the same)."""
     return _core.editions()
+
+
+def edition(edition: str | Edition | None = None) -> Edition:
+    """An edition: a built-in id ("hj633-2012", "hj633-2026"), the path of a TOML file of the same
+    form (libaqi/rules/editions/), an Edition (returned as is), or None: the edition in force today."""
+    import os
+    if isinstance(edition, Edition):
+        return edition
+    if edition is None:
+        return _core.edition(_core.current_edition())
+    path = os.fspath(edition) if isinstance(edition, (str, os.PathLike)) else None
+    if path is not None and path.endswith(".toml"):
+        return _core.load_edition(path)
+    if not isinstance(edition, str):
+        raise TypeError(f"edition must be an edition id, a .toml path or an aqi.Edition, got {type(edition).__name__}")
+    return _core.edition(edition)
+
+
+_edition_of = edition  # for the functions whose argument is named `edition`
 
 
 def current_edition() -> str:
@@ -31,22 +59,25 @@ def edition_in_force(date) -> str:
     day = np.datetime64(str(np.datetime64(date, "D")), "D")
     if np.isnat(day):
         raise ValueError("edition_in_force: the date is missing (NaT)")
-    found = _IN_FORCE[0][1]
-    for start, eid in _IN_FORCE:
-        if start <= day:
-            found = eid
-    return found
+    return _core.edition_in_force(int((day - _EPOCH).astype(np.int64)))
 
 
-def _edition_arg(edition):
-    if edition is None:
-        return current_edition()
-    if edition not in EDITIONS:
-        raise KeyError(f"unknown AQI edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
-    return edition
+def pollutant(name: str) -> str:
+    """The pollutant's name as HJ 633 prints it, from any of its names: "pm25", "PM2.5",
+    "细颗粒物" → "PM2.5" (KeyError listing them otherwise)."""
+    return _core.pollutant_name(name)
 
 
-def iaqi(key: str, concentrations, *, edition: str = "hj633-2026", round_inputs: bool = False) -> np.ndarray:
+def category(names):
+    """AQI category codes (SPEC A3: 1 优 good … 6 严重污染 severely polluted, as the `category`
+    columns hold them) of a name or of each of many: Chinese (良), English (moderate,
+    lightly_polluted) or the level (二级). KeyError for a name that is none of these."""
+    if isinstance(names, str):
+        return int(_core.category_codes([names])[0])
+    return _core.category_codes([str(n) for n in names])
+
+
+def iaqi(key: str, concentrations, *, edition: str | Edition = "hj633-2026", round_inputs: bool = False) -> np.ndarray:
     """Individual AQI of one indicator (SPEC A1, A2, A4, A6).
 
     key: one of KEYS ("pm25_24h", "o3_8h", …; "pm10_1h"/"pm25_1h" only under hj633-2026).
@@ -58,7 +89,7 @@ def iaqi(key: str, concentrations, *, edition: str = "hj633-2026", round_inputs:
     """
     shape = np.shape(concentrations)  # as_float64 makes scalars one-dimensional
     flat = as_float64(concentrations, key).reshape(-1)
-    out = _core.iaqi(key, flat, _edition_arg(edition), round_inputs)
+    out = _core.iaqi(key, flat, _edition_of(edition), round_inputs)
     return out.reshape(shape)
 
 
@@ -72,13 +103,7 @@ def moving_mean(values, window: int = 24, min_valid: int = 20) -> np.ndarray:
     arr = as_float64(values, "values")
     if arr.ndim != 1:
         raise ValueError(f"values: expected a one-dimensional series, got shape {arr.shape}")
-    window, min_valid = int(window), int(min_valid)
-    # Negative numbers would reach the compiled core as a failed size_t conversion (TypeError).
-    if window < 1:
-        raise ValueError(f"moving_mean: window must be at least 1, got {window}")
-    if min_valid < 1:
-        raise ValueError(f"moving_mean: min_valid must be between 1 and the window ({window}), got {min_valid}")
-    return _core.moving_mean(arr, window, min_valid)
+    return _core.moving_mean(arr, int(window), int(min_valid))
 
 
 class AqiResult:
@@ -88,19 +113,24 @@ class AqiResult:
     primary (str, e.g. "PM2.5,PM10"; "" when AQI ≤ 50), primary_mask (uint8 bits),
     category (int8 1–6, 0 = missing), beyond_scale (bool); edition (str); used, substitutes,
     ignored (the indicator keys used, read only for the 2012 substitutions, and not rated).
+    The compiled result is `core` (aqi._core.AqiResult: the arrays, the aqi.Edition, the use).
     """
 
-    def __init__(self, raw: dict, edition: str, period: str):
-        self.aqi: np.ndarray = raw["aqi"]
-        self.primary_mask: np.ndarray = raw["primary_mask"]
-        self.category: np.ndarray = raw["category"]
-        self.beyond_scale: np.ndarray = raw["beyond_scale"]
-        self.edition: str = edition
-        self.period: str = period
-        self.used: list[str] = raw["used"]
-        self.substitutes: list[str] = raw["substitutes"]
-        self.ignored: list[str] = raw["ignored"]
+    __slots__ = ("core", "_primary")
+
+    def __init__(self, core):
+        self.core = core
         self._primary = None
+
+    aqi = property(lambda self: self.core.aqi, doc="float64 whole numbers, NaN = missing")
+    primary_mask = property(lambda self: self.core.primary_mask, doc="uint8 PollutantSet bits")
+    category = property(lambda self: self.core.category, doc="int8 1–6, 0 = missing")
+    beyond_scale = property(lambda self: self.core.beyond_scale, doc="bool: above the top breakpoint (A4)")
+    edition = property(lambda self: self.core.edition.id, doc="the id of the edition that rated the records")
+    period = property(lambda self: self.core.period, doc='"daily" or "hourly"')
+    used = property(lambda self: self.core.use.used)
+    substitutes = property(lambda self: self.core.use.substitutes)
+    ignored = property(lambda self: self.core.use.ignored)
 
     @property
     def primary(self) -> np.ndarray:
@@ -114,27 +144,38 @@ class AqiResult:
 
     def to_frame(self, index=None):
         """The result as a pandas DataFrame (columns as aqi.aqi gives for a DataFrame)."""
-        import pandas as pd
-        return pd.DataFrame({
-            "aqi": self.aqi,
-            "primary": pd.Categorical.from_codes(self.primary_mask, categories=_core.PRIMARY_LABELS)
-            if len(self.aqi) else pd.Categorical([], categories=_core.PRIMARY_LABELS),
-            "category": pd.array(np.where(self.category == 0, None, self.category), dtype="Int8"),
-            "beyond_scale": self.beyond_scale,
-            "edition": pd.Categorical([self.edition] * len(self.aqi), categories=list(EDITIONS)),
-        }, index=index)
+        names = _edition_names([self.edition])
+        return _frame(self.core, np.full(len(self.aqi), names.index(self.edition), dtype=np.int8), names, index)
 
     def __repr__(self) -> str:
+        # As the call that made it: aqi.aqi({'pm25_24h': …}, edition='hj633-2012', period='daily').
         n = len(self.aqi)
         shown = ", ".join(
             "nan" if np.isnan(a) else f"{int(a)}" for a in self.aqi[:5]) + (", …" if n > 5 else "")
+        columns = ", ".join(f"{k!r}: …" for k in self.used + self.substitutes + self.ignored)
         ignored = f", ignored={self.ignored}" if self.ignored else ""
-        return (f"AqiResult({n} records, edition={self.edition!r}, period={self.period!r}, "
-                f"aqi=[{shown}], used={self.used}{ignored})")
+        return (f"aqi.aqi({{{columns}}}, edition={self.edition!r}, period={self.period!r}) → "
+                f"AqiResult({n} records, aqi=[{shown}]{ignored})")
 
 
-def _infer_period(keys) -> str:
-    return "hourly" if _HOURLY_ONLY.intersection(keys) else "daily"
+def _edition_names(ids):
+    """The categories of the `edition` column: the built-in editions, then any loaded one."""
+    return list(EDITIONS) + [i for i in dict.fromkeys(ids) if i not in EDITIONS]
+
+
+def _frame(core, edition_codes, edition_names, index):
+    """The columns of an AqiResult or AqiTable as the DataFrame aqi.aqi gives."""
+    import pandas as pd
+    n = len(core.aqi)
+    return pd.DataFrame({
+        "aqi": core.aqi,
+        "primary": pd.Categorical.from_codes(core.primary_mask, categories=_core.PRIMARY_LABELS)
+        if n else pd.Categorical([], categories=_core.PRIMARY_LABELS),
+        "category": pd.array(np.where(core.category == 0, None, core.category), dtype="Int8"),
+        "beyond_scale": core.beyond_scale,
+        "edition": pd.Categorical.from_codes(edition_codes, categories=edition_names)
+        if n else pd.Categorical([], categories=edition_names),
+    }, index=index)
 
 
 def _dates_of(frame):
@@ -154,17 +195,18 @@ def _dates_of(frame):
     bad = np.flatnonzero(dates.isna())
     if len(bad):
         raise ValueError(f"{where}: row {bad[0]} has no date (NaT); cannot choose the AQI edition (SPEC A7)")
-    return dates.values.astype("datetime64[D]")
+    return np.ascontiguousarray((dates.values.astype("datetime64[D]") - _EPOCH).astype(np.int64))
 
 
-def aqi(data, *, edition: str | None = None, period: str | None = None, round_inputs: bool = False):
+def aqi(data, *, edition: str | Edition | None = None, period: str | None = None, round_inputs: bool = False):
     """AQI, primary pollutant(s), category of records (SPEC A2–A4, A7).
 
     data: a pandas DataFrame whose columns include indicator keys (other columns are left
-    alone), or a mapping key → array (every key must be an indicator key).
-    edition: "hj633-2012" or "hj633-2026". When None, a DataFrame with a DatetimeIndex or a
-    `date`/`time` column takes, row by row, the edition in force on that date; anything else
-    takes the edition in force today (hj633-2026).
+    alone), or a mapping key → array (every key must be an indicator key). Keys may be written
+    with the pollutant's other names ("PM2.5_24h").
+    edition: "hj633-2012" or "hj633-2026" (or an aqi.Edition). When None, a DataFrame with a
+    DatetimeIndex or a `date`/`time` column takes, row by row, the edition in force on that date;
+    anything else takes the edition in force today (hj633-2026).
     period: "daily" (24-hour means: the daily indicators of SPEC A3) or "hourly" (the real-time
     report); by default "hourly" when a 1-hour SO2/NO2/CO/PM column is present, else "daily".
     Columns the period's report does not rate (o3_1h in a hj633-2026 daily AQI) are left out
@@ -182,68 +224,46 @@ def aqi(data, *, edition: str | None = None, period: str | None = None, round_in
         return _aqi_frame(data, edition, period, round_inputs)
     if not isinstance(data, Mapping):
         raise TypeError("aqi.aqi: data must be a pandas DataFrame or a mapping of indicator key → array")
-    for k in data:
-        if k not in KEYS:
-            raise KeyError(f"unknown indicator key {k!r}; expected one of: {', '.join(KEYS)}")
-    columns = _columns(data, list(data))
-    per = period or _infer_period(columns)
-    ed = _edition_arg(edition)
-    return AqiResult(_core.air_quality_index(columns, ed, per, round_inputs), ed, per)
+    names = list(data)
+    keys = [_core.parse_indicator_key(k) for k in names]  # KeyError listing the keys
+    columns = _columns(data, names, keys)
+    per = _core.report_period(period, keys)
+    return AqiResult(_core.air_quality_index(columns, _edition_of(edition), per, round_inputs))
 
 
-def _columns(data, keys) -> dict:
-    columns = {}
-    for k in keys:
-        arr = as_float64(data[k], k)
+def _columns(data, names, keys) -> list:
+    columns = []
+    for name, k in zip(names, keys):
+        arr = as_float64(data[name], k)
         if arr.ndim > 1:  # one value per record: a 2-D column would come back flattened
             raise ValueError(f"aqi.aqi: column {k!r} must be 1-D (one value per record), got shape {arr.shape}")
-        columns[k] = arr.reshape(-1)
-    lengths = {len(v) for v in columns.values()}
+        columns.append((name, arr.reshape(-1)))
+    lengths = {len(v) for _, v in columns}
     if len(lengths) > 1:
         raise ValueError("aqi.aqi: columns differ in length: " +
-                         ", ".join(f"{k}={len(v)}" for k, v in columns.items()))
+                         ", ".join(f"{k}={len(v)}" for k, v in columns))
     return columns
 
 
 def _aqi_frame(frame, edition, period, round_inputs):
-    import pandas as pd
-    keys = [c for c in frame.columns if c in KEYS]
-    if not keys:
+    names = [c for c in frame.columns if isinstance(c, str) and _core.indicator_key(c) is not None]
+    if not names:
         raise KeyError(f"aqi.aqi: the DataFrame has no indicator column; expected some of: {', '.join(KEYS)}")
-    columns = _columns(frame, keys)
-    per = period or _infer_period(keys)
-    n = len(frame)
-    if edition is not None:
-        row_editions = np.full(n, _edition_arg(edition), dtype=object)
+    keys = [_core.indicator_key(c) for c in names]
+    columns = _columns(frame, names, keys)
+    per = _core.report_period(period, keys)
+    days = _dates_of(frame) if edition is None else None
+    if days is None:
+        result = AqiResult(_core.air_quality_index(columns, _edition_of(edition), per, round_inputs))
+        out = result.to_frame(index=frame.index)
+        used, ignored = {result.edition: result.used}, {result.edition: result.ignored}
     else:
-        days = _dates_of(frame)
-        if days is None:
-            row_editions = np.full(n, current_edition(), dtype=object)
-        else:
-            row_editions = np.empty(n, dtype=object)
-            row_editions[:] = _IN_FORCE[0][1]
-            for start, eid in _IN_FORCE:
-                row_editions[days >= start] = eid
-    out_aqi = np.full(n, np.nan)
-    out_mask = np.zeros(n, dtype=np.uint8)
-    out_cat = np.zeros(n, dtype=np.int8)
-    out_beyond = np.zeros(n, dtype=bool)
-    used, ignored = {}, {}
-    for eid in dict.fromkeys(row_editions):
-        rows = row_editions == eid
-        whole = bool(rows.all())
-        cols = columns if whole else {k: np.ascontiguousarray(v[rows]) for k, v in columns.items()}
-        # A key the edition does not rate at all (pm25_1h under 2012) is an error, not ignored.
-        raw = _core.air_quality_index(cols, eid, per, round_inputs)
-        out_aqi[rows], out_mask[rows] = raw["aqi"], raw["primary_mask"]
-        out_cat[rows], out_beyond[rows] = raw["category"], raw["beyond_scale"]
-        used[eid], ignored[eid] = raw["used"], raw["ignored"]
-    result = pd.DataFrame({
-        "aqi": out_aqi,
-        "primary": pd.Categorical.from_codes(out_mask, categories=_core.PRIMARY_LABELS),
-        "category": pd.array(np.where(out_cat == 0, None, out_cat), dtype="Int8"),
-        "beyond_scale": out_beyond,
-        "edition": pd.Categorical(row_editions, categories=list(EDITIONS)),
-    }, index=frame.index)
-    result.attrs.update(period=per, used=used, ignored=ignored)
-    return result
+        table = _core.aqi_table(days, columns, per, round_inputs)
+        ids = [e.id for e in table.editions]
+        categories = _edition_names(ids)
+        codes = np.array([categories.index(i) for i in ids], dtype=np.int8)[table.record_edition]
+        out = _frame(table, codes, categories, frame.index)
+        used = {e.id: u.used for e, u in table.uses}
+        ignored = {e.id: u.ignored for e, u in table.uses}
+    out.attrs.update(period=per, used=used, ignored=ignored)
+    return out

@@ -10,8 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
-
-_EPOCH_S = np.datetime64("1970-01-01T00:00:00", "s")
+from ._frames import frame
 
 
 def _seconds(values, name):
@@ -25,12 +24,17 @@ def _seconds(values, name):
     return np.ascontiguousarray(idx.values.astype("datetime64[s]").astype(np.int64))
 
 
+def _day_numbers(index):
+    return (index.values.astype("datetime64[D]") - np.datetime64("1970-01-01", "D")).astype(np.int64)
+
+
 def _levels(values):
     import pandas as pd
     return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
 
 
-def deadlines(season_result, season: int | None = None, *, data_end=None, yearly_on_working_day: bool = False):
+def deadlines(season_result, season: int | None = None, *, data_end=None, yearly_on_working_day: bool = False,
+              plan=None):
     """Every D1–D3 deadline of a season run, sorted by due time (SPEC D4).
 
     season_result: an object with `response_periods` (aqi.run_season's result) or that DataFrame
@@ -41,12 +45,15 @@ def deadlines(season_result, season: int | None = None, *, data_end=None, yearly
     data_end: where the run's data ends (a response still in force reports daily up to there);
     by default the day after the result's last day, else the end of the season (1 April).
     yearly_on_working_day: move a D3 date that is not a working day back to the last one.
+    plan: whose deadline rules and owners (aqi.plan(): an id, a plan folder or an aqi.Plan); by
+    default the season result's own plan (its `plan`) when it has one, else "yiyuan-2019".
 
     Returns a DataFrame: due (local time; NaT for the summary of a response not yet lifted),
     what, who, rule (D1/D2/D3), kind, period (row of response_periods), day (D1: 1, 2, …),
-    what_zh, who_zh (the plan's words), submit_to (to whom).
+    what_zh, who_zh (the plan's words), submit_to (to whom); attrs season and plan.
     """
     import pandas as pd
+    from .plans import plan as _plan
     periods = getattr(season_result, "response_periods", season_result)
     if not isinstance(periods, pd.DataFrame):
         raise TypeError("deadlines: expected a season result with response_periods, or a DataFrame "
@@ -59,28 +66,21 @@ def deadlines(season_result, season: int | None = None, *, data_end=None, yearly
     levels = _levels(periods["response"]) if "response" in periods.columns else [""] * len(periods)
     days = getattr(season_result, "days", None)
     day_index = days.index if isinstance(days, pd.DataFrame) and isinstance(days.index, pd.DatetimeIndex) else None
+    day_numbers = None if day_index is None or not len(day_index) else _day_numbers(day_index[[0, -1]])
     if season is None:
         own = getattr(season_result, "season", None)
-        if isinstance(own, (int, np.integer)):
-            season = int(own)
-        elif day_index is not None and len(day_index):
-            season = _core.season_of(int((day_index[0].to_datetime64().astype("datetime64[D]")
-                                          - np.datetime64("1970-01-01", "D")).astype(np.int64)))
-        elif len(starts) and starts[0] != np.iinfo(np.int64).min:
-            season = _core.season_of(int(starts[0] // 86400))
-        else:
-            raise ValueError("deadlines: cannot tell the season from an empty run; pass season=")
-    if data_end is None and day_index is not None and len(day_index):
-        data_end = day_index[-1].normalize() + pd.Timedelta(days=1)
-    end_s = None if data_end is None else int(_seconds([data_end], "data_end")[0])
-    raw = _core.deadline_calendar(int(season), starts, ends, levels, end_s, bool(yearly_on_working_day))
-    due = pd.to_datetime(np.asarray(raw["due"], dtype=np.int64).astype("datetime64[s]"))
-    period = pd.array([None if p < 0 else int(p) for p in raw["period"]], dtype="Int64")
-    day = pd.array([None if d == 0 else int(d) for d in raw["day"]], dtype="Int64")
-    out = pd.DataFrame({
-        "due": due, "what": raw["what"], "who": raw["who"], "rule": raw["rule"], "kind": raw["kind"],
-        "period": period, "day": day, "what_zh": raw["what_zh"], "who_zh": raw["who_zh"],
-        "submit_to": raw["submit_to_zh"],
-    })
-    out.attrs["season"] = int(season)
+        season = int(own) if isinstance(own, (int, np.integer)) else None
+    if plan is None:
+        plan = getattr(season_result, "plan", None)
+    calendar = _core.deadline_calendar(
+        None if season is None else int(season), starts, ends, levels,
+        None if day_numbers is None else day_numbers[0], None if day_numbers is None else day_numbers[1],
+        None if data_end is None else int(_seconds([data_end], "data_end")[0]), bool(yearly_on_working_day),
+        None if plan is None else _plan(plan))
+    out = frame(calendar.deadlines)
+    # Where a row is no response's (D3) or no day's report (D2, D3): <NA>, not -1 or 0.
+    out["period"] = pd.array(np.where(out["period"] < 0, None, out["period"]), dtype="Int64")
+    out["day"] = pd.array(np.where(out["day"] == 0, None, out["day"]), dtype="Int64")
+    out.attrs["season"] = calendar.season
+    out.attrs["plan"] = calendar.rules
     return out

@@ -9,7 +9,10 @@
 
 Units: emissions and reductions in tonnes per day; ratios as fractions of the baseline (0.2 =
 20 %); shortfall_pp in percentage points; cost in the inventory's unit of output value per day.
-The inventory's columns and every decision are in docs/emissions.md.
+Responses may be written III, II, I or as the plan writes them (Ⅱ, Ⅱ级). `plan=` takes a plan
+(aqi.plan(...), an id or a folder): its measure table (with its fleet and dust measures, E8, E9)
+and its targets. The inventory's columns and every decision are in docs/emissions.md; the rules
+are decided in the compiled core, this module converts and documents.
 """
 from __future__ import annotations
 
@@ -19,18 +22,13 @@ import os
 import numpy as np
 
 from . import _core
+from ._frames import frame
 
 #: The industry keys of the inventory (SPEC E3–E5).
 INDUSTRY_KEYS = tuple(_core.INDUSTRY_KEYS)
-POLLUTANTS = ("so2", "nox", "pm", "vocs")
-_KINDS = tuple(_core.KIND_KEYS)
-_GRADES = tuple(_core.GRADE_KEYS)
-_RESPONSES = ("III", "II", "I")
+#: The pollutants of the targets (SPEC R3), in the order of every summary.
+POLLUTANTS = tuple(_core.EMISSION_POLLUTANTS)
 _INTEGER_COLUMNS = ("lines", "low_nox", "standard", "built_up", "black_smoke")
-_INVENTORY_COLUMNS = (
-    "id", "name", "kind", "industry", "grade", "lines", "so2", "nox", "pm", "vocs", "protected_max_load",
-    "excluded", "low_nox", "cost", "line_capacity", "vehicle", "standard", "trips_per_day", "exempt",
-    "built_up", "black_smoke", "dust")
 
 
 class Inventory:
@@ -89,40 +87,34 @@ class Inventory:
         """The ids as a pandas Index (built once)."""
         if self._index is None:
             import pandas as pd
-            self._index = pd.Index(self._core.columns()["id"], name="id")
+            self._index = pd.Index(self._core.ids, name="id")
         return self._index
 
     def to_frame(self):
         """The inventory as a DataFrame indexed by id (the CSV's columns; `line` is the row's
-        line in the file)."""
-        import pandas as pd
-        columns = self._core.columns()
-        frame = pd.DataFrame(columns).set_index("id")
-        frame["protected_max_load"] = frame["protected_max_load"].astype(float)
-        frame["standard"] = pd.array(np.where(frame["standard"] < 0, None, frame["standard"]), dtype="Int8")
-        frame["low_nox"] = frame["low_nox"].astype(bool)
-        frame["built_up"] = frame["built_up"].astype(bool)
-        frame["black_smoke"] = frame["black_smoke"].astype(bool)
-        return frame
+        line in the file; `standard` is <NA> on rows that are not fleets)."""
+        out = frame(self._core.columns(), index="id")
+        out["standard"] = out["standard"].astype("Int8")
+        return out
 
     def __repr__(self) -> str:
-        c = self._core.counts()
-        return (f"Inventory({len(self)} sources: {c['enterprise']} enterprises, {c['fleet']} fleets, "
-                f"{c['dust']} dust; {c['excluded']} excluded (E2), {c['protected']} protected (E7); "
-                f"file={self.file!r})")
+        return repr(self._core)
 
 
 class IndustryMeasures:
     """The industry measure table (SPEC E3–E5): cut per industry × grade × response level, how
-    it is counted, its source and whether it is verified.
+    it is counted, its source and whether it is verified — with the plan's fleet (E8) and dust
+    (E9) measures.
 
-    IndustryMeasures() is the built-in table (libaqi/rules/industry/technical-guide-2020.toml);
-    IndustryMeasures(path) is the built-in table overridden by a bureau's TOML file of the same
-    form: its rows replace the rows with the same key, the others stay.
+    IndustryMeasures() is the built-in table (the national guide's rows with the plan's own,
+    libaqi/rules/plans/yiyuan-2019/industry_measures.toml); IndustryMeasures(path) is that table
+    overridden by a bureau's TOML file of the same form: its rows replace the rows with the same
+    key, the others stay. plan=: start from that plan's table instead.
     """
 
-    def __init__(self, override=None):
-        table = _core.IndustryMeasures.builtin()
+    def __init__(self, override=None, *, plan=None):
+        from .plans import plan as _plan
+        table = _plan(plan).industry_measures if plan is not None else _core.IndustryMeasures.builtin()
         if override is not None:
             table = table.overridden_by(_core.IndustryMeasures.load(os.fspath(override)))
         self._core = table
@@ -134,50 +126,57 @@ class IndustryMeasures:
     @property
     def table(self):
         """Rows as a DataFrame: industry, grade, response, condition, cut (NaN = not sourced),
-        counted_by, status (verified / unverified / not_sourced), evidence, transport, measure_en,
-        measure_zh, source, note, document."""
-        import pandas as pd
-        return pd.DataFrame(self._core.rows())
+        counted_by, status (verified / unverified / not_sourced), verified, evidence, transport,
+        measure_en, measure_zh, source, note, document."""
+        return frame(self._core.rows())
+
+    @property
+    def source_rules(self):
+        """The fleet (E8) and dust (E9) measures: section, measure, III, II, I (whether it applies
+        at the level), measure_en, measure_zh, source."""
+        return frame(self._core.source_rules())
 
     @property
     def notes(self) -> list[dict]:
         """The table's [[note]] entries: rules that are not per-row cuts, with sources."""
-        return self._core.notes()
+        return frame(self._core.notes()).to_dict("records")
 
     def __len__(self) -> int:
         return len(self._core)
 
     def __repr__(self) -> str:
-        rows = self._core.rows()
-        status = rows["status"]
-        return (f"IndustryMeasures({len(self)} rows: {status.count('verified')} verified, "
-                f"{status.count('unverified')} unverified, {status.count('not_sourced')} not sourced; "
-                f"document={self.document!r})")
+        return repr(self._core)
 
 
-def industry_measures(override=None) -> IndustryMeasures:
-    """The measure table in use: built-in, or overridden by a bureau's file (see IndustryMeasures)."""
-    return IndustryMeasures(override)
+def industry_measures(override=None, *, plan=None) -> IndustryMeasures:
+    """The measure table in use: built-in (or a plan's), or overridden by a bureau's file (see
+    IndustryMeasures)."""
+    return IndustryMeasures(override, plan=plan)
 
 
-def _measures_arg(measures):
-    if measures is None:
+def _plan_arg(plan):
+    if plan is None:
         return None
+    from .plans import plan as _plan
+    return _plan(plan)
+
+
+def _measures_arg(measures, plan):
+    if measures is None:
+        return plan.industry_measures if plan is not None else None
     if isinstance(measures, IndustryMeasures):
         return measures._core
-    return IndustryMeasures(measures)._core
+    if isinstance(measures, _core.IndustryMeasures):
+        return measures
+    return IndustryMeasures(measures, plan=plan)._core
 
 
-def _targets_arg(targets):
+def _targets_arg(targets, plan):
     if targets is None:
-        return None
+        return plan.targets if plan is not None else None
+    if isinstance(targets, _core.EmissionTargets):
+        return targets
     return _core.EmissionTargets.load(os.fspath(targets))
-
-
-def _response_arg(response) -> str:
-    if response not in _RESPONSES:
-        raise KeyError(f"unknown response level {response!r}; expected one of: III, II, I")
-    return response
 
 
 def _dust_cap_arg(dust_cap):
@@ -203,31 +202,6 @@ def _inventory_arg(inv) -> Inventory:
     return Inventory(inv)
 
 
-def _optional_int(values):
-    """Int32 with <NA> where the C++ side says -1 (not counted by line)."""
-    import pandas as pd
-    values = np.asarray(values, dtype=np.int32)
-    missing = values < 0
-    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int32), missing)
-
-
-_SUMMARY_COLUMNS = ["baseline", "reduction", "ratio", "target", "met", "shortfall", "shortfall_pp", "met_alone",
-                    "traded", "dust_reduction", "dust_counted", "unverified_reduction", "unsourced_sources",
-                    "unsourced_baseline", "top_contributors"]
-
-
-def _summary_frame(checks):
-    import pandas as pd
-    rows = []
-    for c in checks:
-        row = {k: c[k] for k in _SUMMARY_COLUMNS[:-1]}
-        row["top_contributors"] = ", ".join(
-            f"{t['id']} ({t['reduction']:.3g} t/d, {t['share'] * 100:.0f}%)" for t in c["top"])
-        rows.append(row)
-    frame = pd.DataFrame(rows, index=pd.Index(POLLUTANTS, name="pollutant"), columns=_SUMMARY_COLUMNS)
-    return frame
-
-
 class EmissionCuts:
     """Cuts of every source at one response level and the county's check against its targets.
 
@@ -243,91 +217,76 @@ class EmissionCuts:
     met      True when every target is met.
     """
 
-    def __init__(self, raw, inventory: Inventory):
-        self._raw = raw
+    def __init__(self, core, inventory: Inventory):
+        self._core = core
         self._inventory = inventory
-        self.response: str = raw.level
-        self.dust_cap = raw.dust_cap
-        self.met: bool = raw.met
-        self.excluded: int = raw.excluded
-        self.unsourced: int = raw.unsourced
-        self.unverified: int = raw.unverified
-        self.measures_document: str = raw.measures_document
-        self.targets_document: str = raw.targets_document
-        self._checks = raw.summary()
-        self.summary = _summary_frame(self._checks)
-        self._arrays = raw.arrays()
+        self.response: str = core.response
+        self.response_zh: str = core.response_zh
+        self.dust_cap = core.dust_cap
+        self.met: bool = core.met
+        self.excluded: int = core.excluded
+        self.unsourced: int = core.unsourced
+        self.unverified: int = core.unverified
+        self.measures_document: str = core.measures_document
+        self.targets_document: str = core.targets_document
+        self._summary = None
+        self._cut = None
         self._sources = None
+
+    @property
+    def summary(self):
+        if self._summary is None:
+            self._summary = frame(self._core.summary, index="pollutant")
+        return self._summary
 
     @property
     def cut(self) -> np.ndarray:
         """The cut of every source, in inventory order (NaN = the rule has no value)."""
-        return self._arrays["cut"]
+        if self._cut is None:
+            self._cut = self._core.cut
+        return self._cut
 
     def reduction(self, pollutant: str) -> np.ndarray:
         """Every source's reduction of `pollutant` in t/day, in inventory order."""
-        if pollutant not in POLLUTANTS:
-            raise KeyError(f"unknown pollutant {pollutant!r}; expected one of: so2, nox, pm, vocs")
-        return self._arrays[pollutant]
+        return self._core.reduction(pollutant)
 
     @property
     def sources(self):
         if self._sources is None:
-            import pandas as pd
-            a = self._arrays
-            texts = {k: pd.Categorical.from_codes(codes, categories)
-                     for k, (codes, categories) in self._raw.texts().items()}
-            codes = self._inventory._core.codes()
-            lines = a["lines_stopped"]
-            frame = pd.DataFrame({
-                "cut": a["cut"],
-                "so2": a["so2"], "nox": a["nox"], "pm": a["pm"], "vocs": a["vocs"],
-                "kind": pd.Categorical.from_codes(codes["kind"], _KINDS),
-                "industry": pd.Categorical.from_codes(codes["industry"], INDUSTRY_KEYS),
-                "grade": pd.Categorical.from_codes(codes["grade"], _GRADES),
-                "rule_status": texts["rule_status"], "counted_by": texts["counted_by"],
-                "lines_stopped": _optional_int(lines),
-                "capped": a["capped"],
-                "measure": texts["measure"], "rule_source": texts["rule_source"],
-            }, index=self._inventory.index)
-            self._sources = frame
+            out = frame(self._core.sources)
+            out.index = self._inventory.index
+            out["lines_stopped"] = out["lines_stopped"].astype("Int32")
+            self._sources = out
         return self._sources
 
     def top(self, pollutant: str):
         """R6: the sources contributing most to `pollutant`'s reduction, largest first."""
-        import pandas as pd
-        if pollutant not in POLLUTANTS:
-            raise KeyError(f"unknown pollutant {pollutant!r}; expected one of: so2, nox, pm, vocs")
-        top = self._checks[POLLUTANTS.index(pollutant)]["top"]
-        return pd.DataFrame(top, columns=["id", "reduction", "share"]).set_index("id")
+        return frame(self._core.top(pollutant), index="id")
+
+    def __len__(self) -> int:
+        return len(self._core)
 
     def __repr__(self) -> str:
-        parts = []
-        for p, row in self.summary.iterrows():
-            ratio = "n/a" if np.isnan(row.ratio) else f"{row.ratio * 100:.1f}%"
-            mark = "met" if row.met else f"short {row.shortfall_pp:.1f} pp"
-            parts.append(f"{p} {ratio}/{row.target * 100:.0f}% {mark}")
-        cap = "" if self.dust_cap is None else f", dust_cap={self.dust_cap:g}"
-        return (f"EmissionCuts(response={self.response!r}{cap}, {len(self._raw)} sources, met={self.met}: "
-                f"{'; '.join(parts)}; {self.unsourced} without a sourced rule, {self.unverified} on unverified "
-                f"rules, {self.excluded} excluded)")
+        return repr(self._core)
 
 
-def emission_cuts(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None,
-                  top: int = 5) -> EmissionCuts:
+def emission_cuts(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None, top: int = 5,
+                  plan=None) -> EmissionCuts:
     """Every source's cut at a response level and the check against the plan's targets.
 
-    inv: an aqi.Inventory (or a DataFrame in its form). response: "III", "II" or "I" (SPEC R1).
-    dust_cap: the largest share of the PM baseline that dust reductions may count for (SPEC R5:
-    the dust share of the local PM2.5 source apportionment), e.g. 0.15; None = dust counts in full.
-    measures: a bureau's measure-table TOML (overriding the built-in one, SPEC E3) or an
-    IndustryMeasures. targets: a TOML file of the form of libaqi/rules/targets/yiyuan-2019.toml.
-    top: contributors listed per pollutant (R6).
+    inv: an aqi.Inventory (or a DataFrame in its form). response: "III", "II" or "I" (SPEC R1; also
+    as the plan writes them, "Ⅱ" or "Ⅱ级"). dust_cap: the largest share of the PM baseline that dust
+    reductions may count for (SPEC R5: the dust share of the local PM2.5 source apportionment),
+    e.g. 0.15; None = dust counts in full. measures: a bureau's measure-table TOML (overriding the
+    plan's table, SPEC E3) or an IndustryMeasures. targets: a TOML file of the form of a plan's
+    targets.toml. top: contributors listed per pollutant (R6). plan: a plan (aqi.plan(...), an id
+    or a folder) whose measure table and targets are used; default the built-in plan's.
     """
     inv = _inventory_arg(inv)
-    raw = _core.emission_cuts(inv._core, _response_arg(response), _dust_cap_arg(dust_cap), _measures_arg(measures),
-                              _targets_arg(targets), _top_arg(top))
-    return EmissionCuts(raw, inv)
+    plan = _plan_arg(plan)
+    core = _core.emission_cuts(inv._core, response, _dust_cap_arg(dust_cap), _measures_arg(measures, plan),
+                               _targets_arg(targets, plan), _top_arg(top))
+    return EmissionCuts(core, inv)
 
 
 class TopUp:
@@ -343,32 +302,26 @@ class TopUp:
     counts       candidates and the sources that could not be candidates, by reason.
     """
 
-    def __init__(self, raw):
-        import pandas as pd
-        self.response: str = raw["level"]
-        self.needed: bool = raw["needed"]
-        self.feasible: bool = raw["feasible"]
-        self.cost: float = raw["cost"]
-        self.explanation: str = raw["explanation"]
-        self.counts: dict = raw["counts"]
-        cuts = raw["cuts"]
-        frame = pd.DataFrame(cuts).set_index("id")
-        frame["extra_lines"] = _optional_int(frame["extra_lines"].to_numpy(dtype=np.int32))
-        self.cuts = frame
-        self.before = _summary_frame(raw["before"])
-        self.summary = _summary_frame(raw["after"])
+    def __init__(self, core):
+        self._core = core
+        self.response: str = core.response
+        self.needed: bool = core.needed
+        self.feasible: bool = core.feasible
+        self.cost: float = core.cost
+        self.explanation: str = core.explanation
+        self.counts: dict = {k: getattr(core, k) for k in
+                             ("candidates", "no_cost", "not_sourced", "exempt", "at_maximum", "not_chosen")}
+        self.cuts = frame(core.cuts, index="id")
+        self.cuts["extra_lines"] = self.cuts["extra_lines"].astype("Int32")
+        self.before = frame(core.before, index="pollutant")
+        self.summary = frame(core.after, index="pollutant")
 
     def __repr__(self) -> str:
-        if not self.needed:
-            state = "not needed"
-        elif self.feasible:
-            state = f"{len(self.cuts)} extra cuts, cost {self.cost:.6g}"
-        else:
-            state = "infeasible"
-        return f"TopUp(response={self.response!r}, {state}: {self.explanation})"
+        return repr(self._core)
 
 
-def top_up(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None, candidates=None) -> TopUp:
+def top_up(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None, candidates=None,
+           plan=None) -> TopUp:
     """SPEC E10: the cheapest set of extra cuts (by lost output value, the inventory's `cost`)
     that meets every target at `response`, solved exactly as a mixed-integer program (GLPK), or
     an explanation of why no set can.
@@ -377,14 +330,7 @@ def top_up(inv, response: str = "II", dust_cap=None, *, measures=None, targets=N
     docs/emissions.md). Other arguments as emission_cuts.
     """
     inv = _inventory_arg(inv)
-    flags = None
-    if candidates is not None:
-        wanted = set(candidates)
-        ids = inv.ids
-        unknown = wanted.difference(ids)
-        if unknown:
-            raise KeyError(f"no source with id {sorted(unknown)[0]!r} in the inventory {inv.file}")
-        flags = np.fromiter((i in wanted for i in ids), dtype=np.uint8, count=len(ids))
-    raw = _core.top_up(inv._core, _response_arg(response), _dust_cap_arg(dust_cap), _measures_arg(measures),
-                       _targets_arg(targets), flags)
-    return TopUp(raw)
+    plan = _plan_arg(plan)
+    core = _core.top_up(inv._core, response, _dust_cap_arg(dust_cap), _measures_arg(measures, plan),
+                        _targets_arg(targets, plan), None if candidates is None else list(candidates))
+    return TopUp(core)

@@ -11,6 +11,7 @@ import datetime as _dt
 import numpy as np
 
 from . import _core
+from ._frames import frame
 
 _EPOCH = np.datetime64("1970-01-01", "D")
 _KINDS = np.array(_core.day_kind_names(), dtype=object)
@@ -36,8 +37,7 @@ def day_kind(dates):
 def is_working_day(dates):
     """True for a make-up working day (调休上班) or a Monday–Friday that is not a day off (D2)."""
     scalar, days = _to_days(dates)
-    k = _core.day_kinds(days)
-    out = (k == 0) | (k == 3)
+    out = _core.working_days(days)
     return bool(out[0]) if scalar else out
 
 
@@ -49,21 +49,12 @@ def working_days_after(day, n: int = 3) -> _dt.date:
 
 def holidays(year: int | None = None):
     """The days the notices list: DataFrame (date, kind "holiday" / "make-up working day",
-    name_zh, name_en, notice year, notice_number), by date; one notice's when `year` is given."""
-    import pandas as pd
-    rows = []
-    years = _core.holiday_years()
-    if year is not None and not any(y["year"] == year for y in years):
-        have = ", ".join(str(y["year"]) for y in years)
-        raise KeyError(f"no holiday calendar for {year}; the calendar has {have}")
-    for y in years:
-        if year is not None and y["year"] != year:
-            continue
-        for h in y["holidays"]:
-            for kind, days in (("holiday", h["days_off"]), ("make-up working day", h["makeup_workdays"])):
-                for d in days:
-                    rows.append((_EPOCH + np.timedelta64(d, "D"), kind, h["name_zh"], h["name_en"], y["year"],
-                                 y["notice_number"]))
-    frame = pd.DataFrame(rows, columns=["date", "kind", "name_zh", "name_en", "notice_year", "notice_number"])
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+    name_zh, name_en, notice year, notice_number), by date; one notice's when `year` is given
+    (KeyError naming the years the calendar has otherwise)."""
+    return frame(_core.holiday_days(None if year is None else int(year)))
+
+
+def holiday_year(year: int):
+    """One year's State Council notice (aqi._core.HolidayYear: year, notice, notice_number,
+    notice_date, revisions, sources, holidays)."""
+    return _core.holiday_year(int(year))

@@ -1,9 +1,11 @@
-// Per-source cuts and the target check (SPEC E1–E9, R3–R6). The result keeps its inventory and
-// measure table alive, and gives numbers as arrays at once and texts (measure, source) on demand.
+// Per-source cuts and the target check (SPEC E1–E9, R3–R6) as the bound class _core.EmissionCuts:
+// the result keeps its inventory alive (and, in C++, its measure table and targets); numbers come
+// as arrays, the per-source texts as categoricals (a county has a few hundred distinct measures:
+// 100,000 Python strings would cost more than the cuts).
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -12,140 +14,131 @@
 #include "aqi/emissions/cuts.hpp"
 #include "common.hpp"
 #include "emissions/emissions_common.hpp"
+#include "result.hpp"
 
 namespace aqi::python {
 
 namespace {
 
+// The cuts with the inventory they index (ids, kinds, the texts of each source).
 struct CutsResult {
   EmissionCuts cuts;
   std::shared_ptr<const Inventory> inventory;
-  std::shared_ptr<const IndustryMeasures> measures;
 };
 
-template <class T, class U>
-py::array_t<T> array_of(const std::vector<U>& v) {
-  py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
-  auto* p = a.mutable_data();
-  for (std::size_t i = 0; i < v.size(); ++i) p[i] = static_cast<T>(v[i]);
+template <std::size_t N>
+std::vector<std::string> categories(const std::array<std::string_view, N>& keys) {
+  return {keys.begin(), keys.end()};
+}
+
+std::vector<std::string> grade_categories() {
+  std::vector<std::string> out;
+  for (std::size_t g = 0; g < grade_count; ++g) out.emplace_back(name(static_cast<Grade>(g)));
+  return out;
+}
+
+// Per source: cut, reductions, its kind, industry and grade, and what decided the cut.
+Table sources_table(const CutsResult& self) {
+  const EmissionCuts& r = self.cuts;
+  const Inventory& inv = *self.inventory;
+  const auto rows = row_numbers(r.size());
+  using I = std::size_t;
+  TableBuilder<I> t(rows);
+  t.number("cut", [&r](I i) { return r.cut[static_cast<Eigen::Index>(i)]; });
+  for (auto p : all_emission_pollutants)
+    t.number(key(p).data(),
+             [&r, p](I i) { return r.reduction(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(p)); });
+  // The inventory's keys by their enum values (categories in key-table order): nothing hashed.
+  t.category(
+      "kind", [&inv](I i) { return inv.kind[i]; }, categories(source_kind_keys));
+  t.category(
+      "industry", [&inv](I i) { return inv.industry[i]; }, categories(industry_keys));
+  t.category(
+      "grade", [&inv](I i) { return inv.grade[i]; }, grade_categories());
+  return t.category("rule_status", [&r](I i) { return cut_rule_status(r, i); })
+      .category("counted_by", [&r](I i) { return cut_counted_by(r, i); })
+      .optional_integer(
+          "lines_stopped",
+          [&r](I i) { return r.lines_stopped[i] < 0 ? std::nullopt : std::optional<int>(r.lines_stopped[i]); })
+      .flag("capped", [&r](I i) { return r.capped[i] != 0; })
+      .category("measure", [&r, &inv](I i) { return cut_measure(r, inv, i); })
+      .category("rule_source", [&r, &inv](I i) { return cut_source(r, inv, i); })
+      .build();
+}
+
+py::array_t<double> reduction_of(const CutsResult& self, const std::string& pollutant) {
+  const auto p = static_cast<Eigen::Index>(parse_emission_pollutant(pollutant));
+  const std::size_t n = self.cuts.size();
+  py::array_t<double> a(static_cast<py::ssize_t>(n));
+  for (std::size_t i = 0; i < n; ++i) a.mutable_data()[i] = self.cuts.reduction(static_cast<Eigen::Index>(i), p);
   return a;
 }
 
-std::shared_ptr<const IndustryMeasures> measures_or_builtin(std::shared_ptr<IndustryMeasures> m) {
-  if (m) return m;
-  // The built-in table is a function-local static: alias it without ownership.
-  return std::shared_ptr<const IndustryMeasures>(std::shared_ptr<void>{}, &builtin_industry_measures());
+// "EmissionCuts(response='II', dust_cap=0.15, 283 sources, met=False: so2 …; 12 without a sourced
+// rule, 3 on unverified rules, 9 excluded)".
+std::string cuts_repr(const CutsResult& self) {
+  const EmissionCuts& r = self.cuts;
+  const std::string cap = r.dust_cap ? ", dust_cap=" + printf_number("%g", *r.dust_cap) : "";
+  return "EmissionCuts(response=" + python_repr(std::string(name(r.level))) + cap + ", " + std::to_string(r.size()) +
+         " sources, met=" + (r.met ? "True" : "False") + ": " + checks_text(r.summary) + "; " +
+         std::to_string(r.unsourced) + " without a sourced rule, " + std::to_string(r.unverified) +
+         " on unverified rules, " + std::to_string(r.excluded) + " excluded)";
 }
 
-}  // namespace
-
-void register_emission_cuts(py::module_& m) {
-  py::class_<CutsResult, std::shared_ptr<CutsResult>>(m, "EmissionCutsResult")
-      .def("arrays",
-           [](const CutsResult& self) {
-             const auto& r = self.cuts;
-             const std::size_t n = r.size();
-             py::dict d;
-             py::array_t<double> cut(static_cast<py::ssize_t>(n));
-             std::copy(r.cut.data(), r.cut.data() + n, cut.mutable_data());
-             d["cut"] = cut;
-             for (auto p : all_emission_pollutants) {
-               py::array_t<double> a(static_cast<py::ssize_t>(n));
-               auto* out = a.mutable_data();
-               for (std::size_t i = 0; i < n; ++i)
-                 out[i] = r.reduction(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(p));
-               d[py::str(std::string(key(p)))] = a;
-             }
-             d["lines_stopped"] = array_of<std::int32_t>(r.lines_stopped);
-             d["capped"] = array_of<bool>(r.capped);
-             d["basis"] = array_of<std::uint8_t>(r.basis);
-             d["status"] = array_of<std::uint8_t>(r.status);
-             return d;
-           })
-      // Texts as pandas categoricals: codes per source and the distinct strings (a county has a
-      // few hundred distinct measures; 100,000 Python strings would cost more than the cuts).
-      .def("texts",
-           [](const CutsResult& self) {
-             const auto& r = self.cuts;
-             const auto& inv = *self.inventory;
-             const auto& ms = *self.measures;
-             const std::size_t n = r.size();
-             struct Column {
-               std::unordered_map<std::string, std::int32_t> index;
-               py::list categories;
-               py::array_t<std::int32_t> codes;
-               void add(std::size_t i, std::string s) {
-                 auto [it, fresh] = index.emplace(std::move(s), static_cast<std::int32_t>(index.size()));
-                 if (fresh) categories.append(py::str(it->first));
-                 codes.mutable_data()[i] = it->second;
-               }
-             };
-             Column status, counted_by, measure, source;
-             for (Column* c : {&status, &counted_by, &measure, &source})
-               c->codes = py::array_t<std::int32_t>(static_cast<py::ssize_t>(n));
-             for (std::size_t i = 0; i < n; ++i) {
-               measure.add(i, cut_measure(r, inv, i, ms));
-               source.add(i, cut_source(r, i, ms));
-               std::string how;
-               switch (r.basis[i]) {
-                 case CutBasis::rule:
-                   how = key(ms.rules()[static_cast<std::size_t>(r.rule[i])].counted_by);
-                   break;
-                 case CutBasis::fleet:
-                   how = "transport";
-                   break;
-                 case CutBasis::dust:
-                   how = "activity";
-                   break;
-                 case CutBasis::excluded:
-                   break;
-               }
-               counted_by.add(i, how);
-               status.add(i,
-                          r.basis[i] == CutBasis::excluded ? std::string("excluded") : std::string(name(r.status[i])));
-             }
-             py::dict d;
-             d["rule_status"] = py::make_tuple(status.codes, status.categories);
-             d["counted_by"] = py::make_tuple(counted_by.codes, counted_by.categories);
-             d["measure"] = py::make_tuple(measure.codes, measure.categories);
-             d["rule_source"] = py::make_tuple(source.codes, source.categories);
-             return d;
-           })
-      .def("summary",
-           [](const CutsResult& self) {
-             py::list out;
-             for (const auto& c : self.cuts.summary) out.append(check_dict(c, *self.inventory));
-             return out;
-           })
+void bind_cuts_result(py::module_& m) {
+  bind_result<CutsResult>(m, "EmissionCuts", "Every source's cut at one response level and the county's check.")
+      .def_property_readonly(
+          "cut",
+          [](const CutsResult& self) {
+            py::array_t<double> a(static_cast<py::ssize_t>(self.cuts.size()));
+            std::copy(self.cuts.cut.data(), self.cuts.cut.data() + self.cuts.size(), a.mutable_data());
+            return a;
+          },
+          "Every source's cut, in inventory order (NaN: the rule has no value).")
+      .def("reduction", &reduction_of, py::arg("pollutant"),
+           "Every source's reduction of so2, nox, pm or vocs (t/day).")
+      .def_property_readonly("sources", &sources_table)
+      .def_property_readonly("summary",
+                             [](const CutsResult& self) { return summary_table(self.cuts.summary, *self.inventory); })
+      .def(
+          "top",
+          [](const CutsResult& self, const std::string& pollutant) {
+            return contributors_table(self.cuts.check(parse_emission_pollutant(pollutant)), *self.inventory);
+          },
+          py::arg("pollutant"))
       .def_property_readonly("met", [](const CutsResult& self) { return self.cuts.met; })
-      .def_property_readonly("level", [](const CutsResult& self) { return std::string(name(self.cuts.level)); })
+      .def_property_readonly("response", [](const CutsResult& self) { return std::string(name(self.cuts.level)); })
+      .def_property_readonly("response_zh",
+                             [](const CutsResult& self) { return std::string(name_zh(self.cuts.level)); })
       .def_property_readonly("dust_cap", [](const CutsResult& self) { return self.cuts.dust_cap; })
       .def_property_readonly("excluded", [](const CutsResult& self) { return self.cuts.excluded; })
       .def_property_readonly("unsourced", [](const CutsResult& self) { return self.cuts.unsourced; })
       .def_property_readonly("unverified", [](const CutsResult& self) { return self.cuts.unverified; })
       .def_property_readonly("measures_document", [](const CutsResult& self) { return self.cuts.measures_document; })
       .def_property_readonly("targets_document", [](const CutsResult& self) { return self.cuts.targets_document; })
-      .def("__len__", [](const CutsResult& self) { return self.cuts.size(); });
+      .def("__len__", [](const CutsResult& self) { return self.cuts.size(); })
+      .def("__repr__", &cuts_repr);
+}
 
+}  // namespace
+
+void register_emission_cuts(py::module_& m) {
+  bind_cuts_result(m);
   m.def(
       "emission_cuts",
-      [](std::shared_ptr<Inventory> inv, const std::string& level, std::optional<double> dust_cap,
+      [](std::shared_ptr<Inventory> inv, const std::string& response, std::optional<double> dust_cap,
          std::shared_ptr<IndustryMeasures> measures, std::shared_ptr<EmissionTargets> targets, std::size_t top) {
+        CutOptions o = cut_options(dust_cap, measures, targets);
+        o.top_contributors = top;
+        const ResponseLevel level = parse_measure_level(response);  // R3: III, II, I (Ⅱ, Ⅱ级)
         auto out = std::make_shared<CutsResult>();
         out->inventory = inv;
-        out->measures = measures_or_builtin(measures);
-        CutOptions o;
-        o.dust_cap = dust_cap;
-        o.measures = measures.get();
-        o.targets = targets.get();
-        o.top_contributors = top;
-        const ResponseLevel l = parse_response_level(level);
         std::optional<py::gil_scoped_release> release;
         if (inv->size() > release_gil_above) release.emplace();
-        out->cuts = emission_cuts(*inv, l, o);
+        out->cuts = emission_cuts(*inv, level, o);
         return out;
       },
-      py::arg("inventory"), py::arg("level"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
+      py::arg("inventory"), py::arg("response"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
       py::arg("top"));
 }
 

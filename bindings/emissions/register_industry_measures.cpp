@@ -1,65 +1,99 @@
-// The industry measure table (SPEC E3–E5) and the response targets (R3, R4): the built-in
-// tables, a bureau's file of the same form, and the rows for pandas.
+// The industry measure table (SPEC E3–E5) with the plan's fleet (E8) and dust (E9) measures, and
+// the response targets (R3, R4): the built-in tables, a bureau's file of the same form, and the
+// rows as tables for pandas.
 #include <memory>
 #include <string>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "aqi/emissions/targets.hpp"
 #include "aqi/emissions/industry_measures.hpp"
+#include "aqi/emissions/targets.hpp"
 #include "common.hpp"
+#include "emissions/emissions_common.hpp"
+#include "result.hpp"
 
 namespace aqi::python {
 
 namespace {
 
-py::dict rows(const std::vector<IndustryMeasure>& rules) {
-  py::list industry, grade, response, condition, cut, counted_by, measure_zh, measure_en, source, verified, status,
-      evidence, transport, note, document;
-  for (const auto& r : rules) {
-    industry.append(std::string(key(r.industry)));
-    grade.append(std::string(name(r.grade)));
-    response.append(std::string(name(r.response)));
-    condition.append(r.condition == LowNoxCondition::any           ? ""
-                     : r.condition == LowNoxCondition::retrofitted ? "low_nox = 1"
-                                                                   : "low_nox = 0");
-    cut.append(r.cut);
-    counted_by.append(std::string(key(r.counted_by)));
-    measure_zh.append(r.measure_zh);
-    measure_en.append(r.measure_en);
-    source.append(r.source);
-    verified.append(r.verified);
-    status.append(std::string(name(r.status())));
-    evidence.append(std::string(key(r.evidence)));
-    transport.append(std::string(key(r.transport)));
-    note.append(r.note);
-    document.append(r.document);
-  }
-  py::dict d;
-  d["industry"] = industry;
-  d["grade"] = grade;
-  d["response"] = response;
-  d["condition"] = condition;
-  d["cut"] = cut;
-  d["counted_by"] = counted_by;
-  d["status"] = status;
-  d["verified"] = verified;
-  d["evidence"] = evidence;
-  d["transport"] = transport;
-  d["measure_en"] = measure_en;
-  d["measure_zh"] = measure_zh;
-  d["source"] = source;
-  d["note"] = note;
-  d["document"] = document;
-  return d;
+// A built-in table aliased (it lives as long as the program): held by pybind11 without const,
+// as nothing bound mutates it.
+template <class T>
+std::shared_ptr<T> held(const std::shared_ptr<const T>& p) {
+  return std::const_pointer_cast<T>(p);
 }
 
-}  // namespace
+Table rows_table(const std::vector<IndustryMeasure>& rules) {
+  using R = IndustryMeasure;
+  return TableBuilder<R>(rules)
+      .text("industry", [](const R& r) { return key(r.industry); })
+      .text("grade", [](const R& r) { return name(r.grade); })
+      .text("response", [](const R& r) { return name(r.response); })
+      .text("condition", [](const R& r) { return name(r.condition); })
+      .number("cut", [](const R& r) { return r.cut; })
+      .text("counted_by", [](const R& r) { return key(r.counted_by); })
+      .text("status", [](const R& r) { return name(r.status()); })
+      .flag("verified", [](const R& r) { return r.verified; })
+      .text("evidence", [](const R& r) { return key(r.evidence); })
+      .text("transport", [](const R& r) { return key(r.transport); })
+      .text("measure_en", [](const R& r) { return r.measure_en; })
+      .text("measure_zh", [](const R& r) { return r.measure_zh; })
+      .text("source", [](const R& r) { return r.source; })
+      .text("note", [](const R& r) { return r.note; })
+      .text("document", [](const R& r) { return r.document; })
+      .build();
+}
 
-void register_industry_measures(py::module_& m) {
-  py::class_<IndustryMeasures, std::shared_ptr<IndustryMeasures>>(m, "IndustryMeasures")
-      .def_static("builtin", [] { return std::make_shared<IndustryMeasures>(builtin_industry_measures()); })
+Table notes_table(const std::vector<IndustryMeasureNote>& notes) {
+  using N = IndustryMeasureNote;
+  return TableBuilder<N>(notes)
+      .text("id", [](const N& n) { return n.id; })
+      .text("text", [](const N& n) { return n.text; })
+      .text("source", [](const N& n) { return n.source; })
+      .flag("verified", [](const N& n) { return n.verified; })
+      .text("note", [](const N& n) { return n.note; })
+      .build();
+}
+
+// SPEC E8, E9: one row per measure of the [fleet] and [dust] sections (what a source of that
+// measure gets at III, II, I).
+struct SourceRuleRow {
+  std::string section, measure;
+  const SourceRule* rule;
+};
+
+Table source_rules_table(const IndustryMeasures& m) {
+  std::vector<SourceRuleRow> rows;
+  if (m.has_fleet_rules())
+    for (auto f : {FleetMeasure::heavy_truck_ban, FleetMeasure::non_road_ban, FleetMeasure::black_smoke_ban,
+                   FleetMeasure::restricted_zone})
+      rows.push_back({"fleet", std::string(name(f)), m.fleet().rule(f)});
+  for (std::size_t a = 1; a < dust_activity_count; ++a)
+    if (const SourceRule* r = m.dust_rules().rule(static_cast<DustActivity>(a)))
+      rows.push_back({"dust", std::string(dust_activity_keys[a]), r});
+  using S = SourceRuleRow;
+  TableBuilder<S> t(rows);
+  t.text("section", [](const S& s) { return s.section; }).text("measure", [](const S& s) { return s.measure; });
+  for (ResponseLevel l : measure_levels) t.flag(name(l).data(), [l](const S& s) { return s.rule->levels.contains(l); });
+  return t.text("measure_en", [](const S& s) { return s.rule->measure_en; })
+      .text("measure_zh", [](const S& s) { return s.rule->measure_zh; })
+      .text("source", [](const S& s) { return s.rule->source; })
+      .build();
+}
+
+// "IndustryMeasures(123 rows: 32 verified, 25 unverified, 66 not sourced; document='…')".
+std::string measures_repr(const IndustryMeasures& m) {
+  std::size_t count[3] = {0, 0, 0};
+  for (const auto& r : m.rules()) ++count[static_cast<std::size_t>(r.status())];
+  return "IndustryMeasures(" + std::to_string(m.rules().size()) + " rows: " + std::to_string(count[0]) + " verified, " +
+         std::to_string(count[1]) + " unverified, " + std::to_string(count[2]) +
+         " not sourced; document=" + python_repr(m.document()) + ")";
+}
+
+void register_measure_table(py::module_& m) {
+  bind_result<IndustryMeasures>(m, "IndustryMeasures", "The measure table (SPEC E3–E5, E8, E9).")
+      .def_static("builtin", [] { return held(share(builtin_industry_measures())); })
       .def_static(
           "parse",
           [](const std::string& text, const std::string& file) {
@@ -76,31 +110,22 @@ void register_industry_measures(py::module_& m) {
             return std::make_shared<IndustryMeasures>(self.overridden_by(bureau));
           },
           py::arg("bureau"))
-      .def("rows", [](const IndustryMeasures& self) { return rows(self.rules()); })
-      .def("reference_rows", [](const IndustryMeasures& self) { return rows(self.reference_rules()); })
+      .def("rows", [](const IndustryMeasures& self) { return rows_table(self.rules()); })
+      .def("reference_rows", [](const IndustryMeasures& self) { return rows_table(self.reference_rules()); })
+      .def("notes", [](const IndustryMeasures& self) { return notes_table(self.notes()); })
+      .def("source_rules", &source_rules_table, "The fleet (E8) and dust (E9) measures, one row each.")
       .def("missing", &IndustryMeasures::missing)
       .def("require_complete", &IndustryMeasures::require_complete)
-      .def("notes",
-           [](const IndustryMeasures& self) {
-             py::list out;
-             for (const auto& n : self.notes()) {
-               py::dict d;
-               d["id"] = n.id;
-               d["text"] = n.text;
-               d["source"] = n.source;
-               d["verified"] = n.verified;
-               d["note"] = n.note;
-               out.append(d);
-             }
-             return out;
-           })
       .def_property_readonly("document", &IndustryMeasures::document)
       .def_property_readonly("edition", &IndustryMeasures::edition)
       .def_property_readonly("status", &IndustryMeasures::status)
-      .def("__len__", [](const IndustryMeasures& self) { return self.rules().size(); });
+      .def("__len__", [](const IndustryMeasures& self) { return self.rules().size(); })
+      .def("__repr__", &measures_repr);
+}
 
-  py::class_<EmissionTargets, std::shared_ptr<EmissionTargets>>(m, "EmissionTargets")
-      .def_static("builtin", [] { return std::make_shared<EmissionTargets>(builtin_emission_targets()); })
+void register_targets(py::module_& m) {
+  bind_result<EmissionTargets>(m, "EmissionTargets", "Reduction targets of a response (SPEC R3, R4).")
+      .def_static("builtin", [] { return held(share(builtin_emission_targets())); })
       .def_static(
           "parse",
           [](const std::string& text, const std::string& file) {
@@ -114,12 +139,21 @@ void register_industry_measures(py::module_& m) {
       .def(
           "ratio",
           [](const EmissionTargets& t, const std::string& level, const std::string& pollutant) {
-            return t.ratio(parse_response_level(level), parse_emission_pollutant(pollutant));
+            return t.ratio(parse_measure_level(level), parse_emission_pollutant(pollutant));
           },
-          py::arg("level"), py::arg("pollutant"))
+          py::arg("level"), py::arg("pollutant"), "The minimum reduction ratio (R3); level III, II, I (or Ⅱ, Ⅱ级).")
       .def_property_readonly("so2_nox_trade", &EmissionTargets::so2_nox_trade)
       .def_property_readonly("document", &EmissionTargets::document)
-      .def_property_readonly("source", &EmissionTargets::source);
+      .def_property_readonly("source", &EmissionTargets::source)
+      .def("__repr__",
+           [](const EmissionTargets& t) { return "EmissionTargets(document=" + python_repr(t.document()) + ")"; });
+}
+
+}  // namespace
+
+void register_industry_measures(py::module_& m) {
+  register_measure_table(m);
+  register_targets(m);
 }
 
 }  // namespace aqi::python

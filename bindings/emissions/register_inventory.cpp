@@ -1,77 +1,76 @@
-// The emission-reduction inventory (SPEC E1, E2, E7–E9): read from CSV text or a file, and given
-// back column by column for pandas.
+// The emission-reduction inventory (SPEC E1, E2, E7–E9): read from CSV text or a file, given back
+// as a table of typed columns for pandas, and the key lists the Python package documents.
 #include <memory>
+#include <optional>
 #include <string>
 
-#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "aqi/emissions/inventory.hpp"
 #include "common.hpp"
+#include "emissions/emissions_common.hpp"
+#include "result.hpp"
 
 namespace aqi::python {
 
 namespace {
 
-template <class Enum, std::size_t N>
-py::list keys_of(const std::vector<Enum>& v, const std::array<std::string_view, N>& keys) {
-  py::list out(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) out[i] = py::str(std::string(keys[static_cast<std::size_t>(v[i])]));
-  return out;
+// Every column of the CSV form, in its order (`line`: the row's line in the file).
+Table inventory_table(const Inventory& inv) {
+  const auto rows = row_numbers(inv.size());
+  const Inventory& v = inv;
+  using I = std::size_t;
+  TableBuilder<I> t(rows);
+  t.text("id", [&v](I i) { return v.id[i]; })
+      .text("name", [&v](I i) { return v.name[i]; })
+      .text("kind", [&v](I i) { return key(v.kind[i]); })
+      .text("industry", [&v](I i) { return key(v.industry[i]); })
+      .text("grade", [&v](I i) { return name(v.grade[i]); })
+      .integer("lines", [&v](I i) { return v.lines[i]; })
+      .text("line_capacity", [&v](I i) { return v.line_capacity[i]; });
+  for (auto p : all_emission_pollutants) t.number(key(p).data(), [&v, p](I i) { return v.baseline(i, p); });
+  return t.number("protected_max_load", [&v](I i) { return v.protected_max_load[i]; })
+      .text("excluded", [&v](I i) { return key(v.excluded[i]); })
+      .flag("low_nox", [&v](I i) { return v.low_nox[i] != 0; })
+      .number("cost", [&v](I i) { return v.cost[i]; })
+      .text("vehicle", [&v](I i) { return key(v.vehicle[i]); })
+      .optional_integer("standard",
+                        [&v](I i) { return v.standard[i] < 0 ? std::nullopt : std::optional<int>(v.standard[i]); })
+      .number("trips_per_day", [&v](I i) { return v.trips_per_day[i]; })
+      .text("exempt", [&v](I i) { return key(v.exempt[i]); })
+      .flag("built_up", [&v](I i) { return v.built_up[i] != 0; })
+      .flag("black_smoke", [&v](I i) { return v.black_smoke[i] != 0; })
+      .text("dust", [&v](I i) { return key(v.dust[i]); })
+      .integer("line", [&v](I i) { return v.line[i]; })
+      .build();
 }
 
-template <class T>
-py::array_t<T> array_of(const std::vector<T>& v) {
-  py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
-  std::copy(v.begin(), v.end(), a.mutable_data());
-  return a;
-}
-
-template <class Enum>
-py::array_t<std::int8_t> array_of_codes(const std::vector<Enum>& v) {
-  py::array_t<std::int8_t> a(static_cast<py::ssize_t>(v.size()));
-  for (std::size_t i = 0; i < v.size(); ++i) a.mutable_data()[i] = static_cast<std::int8_t>(v[i]);
-  return a;
-}
-
-py::dict columns(const Inventory& inv) {
-  const std::size_t n = inv.size();
-  py::dict d;
-  d["id"] = inv.id;
-  d["name"] = inv.name;
-  d["kind"] = keys_of(inv.kind, source_kind_keys);
-  d["industry"] = keys_of(inv.industry, industry_keys);
-  py::list grade(n);
-  for (std::size_t i = 0; i < n; ++i) grade[i] = py::str(std::string(name(inv.grade[i])));
-  d["grade"] = grade;
-  d["lines"] = array_of(inv.lines);
-  d["line_capacity"] = inv.line_capacity;
-  for (auto p : all_emission_pollutants) {
-    py::array_t<double> a(static_cast<py::ssize_t>(n));
-    auto* out = a.mutable_data();
-    for (std::size_t i = 0; i < n; ++i) out[i] = inv.baseline(i, p);
-    d[py::str(std::string(key(p)))] = a;
+// "Inventory(283 sources: 240 enterprises, 20 fleets, 23 dust; 9 excluded (E2), 3 protected (E7);
+// file='…')".
+std::string inventory_repr(const Inventory& inv) {
+  std::size_t kinds[3] = {0, 0, 0}, excluded = 0, protected_count = 0;
+  for (std::size_t i = 0; i < inv.size(); ++i) {
+    ++kinds[static_cast<std::size_t>(inv.kind[i])];
+    excluded += inv.excluded[i] != Exclusion::none;
+    protected_count += !std::isnan(inv.protected_max_load[i]);
   }
-  d["protected_max_load"] = array_of(inv.protected_max_load);
-  d["excluded"] = keys_of(inv.excluded, exclusion_keys);
-  d["low_nox"] = array_of(inv.low_nox);
-  d["cost"] = array_of(inv.cost);
-  d["vehicle"] = keys_of(inv.vehicle, vehicle_keys);
-  d["standard"] = array_of(inv.standard);
-  d["trips_per_day"] = array_of(inv.trips_per_day);
-  d["exempt"] = keys_of(inv.exempt, fleet_exemption_keys);
-  d["built_up"] = array_of(inv.built_up);
-  d["black_smoke"] = array_of(inv.black_smoke);
-  d["dust"] = keys_of(inv.dust, dust_activity_keys);
-  d["line"] = array_of(inv.line);
-  return d;
+  return "Inventory(" + std::to_string(inv.size()) + " sources: " + std::to_string(kinds[0]) + " enterprises, " +
+         std::to_string(kinds[1]) + " fleets, " + std::to_string(kinds[2]) + " dust; " + std::to_string(excluded) +
+         " excluded (E2), " + std::to_string(protected_count) + " protected (E7); file=" + python_repr(inv.file) + ")";
+}
+
+template <std::size_t N>
+py::tuple keys_tuple(const std::array<std::string_view, N>& keys) {
+  py::list out;
+  for (auto k : keys) out.append(py::str(k.data(), k.size()));
+  return py::tuple(out);
 }
 
 }  // namespace
 
 void register_inventory(py::module_& m) {
-  py::class_<Inventory, std::shared_ptr<Inventory>>(m, "Inventory")
+  bind_result<Inventory>(m, "Inventory", "The emission-reduction inventory (SPEC E1, E2, E7–E9); use aqi.Inventory.")
       .def_static(
           "parse",
           [](const std::string& text, const std::string& file) {
@@ -85,39 +84,23 @@ void register_inventory(py::module_& m) {
           py::arg("path"))
       .def("__len__", &Inventory::size)
       .def_property_readonly("file", [](const Inventory& inv) { return inv.file; })
-      .def("columns", &columns, "Every column as a list or array, for a DataFrame.")
-      .def("codes",
-           [](const Inventory& inv) {
-             // kind, industry and grade as codes into KIND_KEYS, INDUSTRY_KEYS, GRADE_KEYS (categoricals).
-             py::dict d;
-             d["kind"] = array_of_codes(inv.kind);
-             d["industry"] = array_of_codes(inv.industry);
-             d["grade"] = array_of_codes(inv.grade);
-             return d;
-           })
-      .def("counts", [](const Inventory& inv) {
-        py::dict d;
-        std::size_t kinds[3] = {0, 0, 0}, excluded = 0, protected_count = 0;
-        for (std::size_t i = 0; i < inv.size(); ++i) {
-          ++kinds[static_cast<std::size_t>(inv.kind[i])];
-          excluded += inv.excluded[i] != Exclusion::none;
-          protected_count += !std::isnan(inv.protected_max_load[i]);
-        }
-        d["enterprise"] = kinds[0];
-        d["fleet"] = kinds[1];
-        d["dust"] = kinds[2];
-        d["excluded"] = excluded;
-        d["protected"] = protected_count;
-        return d;
-      });
-  py::list industries;
-  for (auto k : industry_keys) industries.append(std::string(k));
-  m.attr("INDUSTRY_KEYS") = industries;
-  py::list kinds, grades;
-  for (auto k : source_kind_keys) kinds.append(std::string(k));
-  for (std::size_t g = 0; g < grade_count; ++g) grades.append(std::string(name(static_cast<Grade>(g))));
-  m.attr("KIND_KEYS") = kinds;
-  m.attr("GRADE_KEYS") = grades;
+      .def_property_readonly(
+          "ids", [](const Inventory& inv) { return inv.id; }, "The source ids, in file order.")
+      .def("columns", &inventory_table, "Every column of the CSV form as a table (`line`: the row's line).")
+      .def("__repr__", &inventory_repr);
+  // The keys of the inventory's columns (SPEC E1–E9): documented by the Python package, decided here.
+  m.attr("INDUSTRY_KEYS") = keys_tuple(industry_keys);
+  m.attr("KIND_KEYS") = keys_tuple(source_kind_keys);
+  std::array<std::string_view, grade_count> grades{};
+  for (std::size_t g = 0; g < grade_count; ++g) grades[g] = name(static_cast<Grade>(g));
+  m.attr("GRADE_KEYS") = keys_tuple(grades);
+  std::array<std::string_view, emission_pollutant_count> pollutants{};
+  for (auto p : all_emission_pollutants) pollutants[static_cast<std::size_t>(p)] = key(p);
+  m.attr("EMISSION_POLLUTANTS") = keys_tuple(pollutants);
+  m.attr("EXCLUSION_KEYS") = keys_tuple(exclusion_keys);
+  m.attr("VEHICLE_KEYS") = keys_tuple(vehicle_keys);
+  m.attr("FLEET_EXEMPTION_KEYS") = keys_tuple(fleet_exemption_keys);
+  m.attr("DUST_ACTIVITY_KEYS") = keys_tuple(dust_activity_keys);
 }
 
 }  // namespace aqi::python

@@ -1,80 +1,94 @@
-// SPEC E10: the cheapest extra cuts that close every shortfall, or why none can (GLPK MILP).
+// SPEC E10 as the bound class _core.TopUp: the cheapest extra cuts that close every shortfall, or
+// why none can (GLPK MILP).
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "aqi/emissions/top_up.hpp"
 #include "common.hpp"
 #include "emissions/emissions_common.hpp"
+#include "result.hpp"
 
 namespace aqi::python {
 
+namespace {
+
+// The top-up with the inventory its sources index.
+struct TopUpResult {
+  TopUp result;
+  std::shared_ptr<const Inventory> inventory;
+};
+
+// One row per source given an extra cut, largest cost first.
+Table extra_cuts_table(const TopUpResult& self) {
+  const Inventory& inv = *self.inventory;
+  using C = ExtraCut;
+  TableBuilder<C> t(self.result.cuts);
+  t.text("id", [&inv](const C& c) { return inv.id[c.source]; })
+      .number("extra_cut", [](const C& c) { return c.extra; })
+      .optional_integer("extra_lines",
+                        [](const C& c) { return c.extra_lines < 0 ? std::nullopt : std::optional<int>(c.extra_lines); })
+      .number("new_cut", [](const C& c) { return c.new_cut; })
+      .number("cost", [](const C& c) { return c.cost; });
+  for (auto p : all_emission_pollutants)
+    t.number(key(p).data(), [p](const C& c) { return c.reduction[static_cast<std::size_t>(p)]; });
+  return t.build();
+}
+
+// "TopUp(response='II', 4 extra cuts, cost 12.5: …)", "… not needed: …", "… infeasible: …".
+std::string top_up_repr(const TopUpResult& self) {
+  const TopUp& t = self.result;
+  const std::string state = !t.needed ? "not needed"
+                            : t.feasible
+                                ? std::to_string(t.cuts.size()) + " extra cuts, cost " + printf_number("%.6g", t.cost)
+                                : "infeasible";
+  return "TopUp(response=" + python_repr(std::string(name(t.level))) + ", " + state + ": " + t.explanation + ")";
+}
+
+void bind_top_up_result(py::module_& m) {
+  using R = TopUpResult;
+  bind_result<R>(m, "TopUp", "SPEC E10: the cheapest extra cuts that close every shortfall, or why none can.")
+      .def_property_readonly("response", [](const R& s) { return std::string(name(s.result.level)); })
+      .def_property_readonly("needed", [](const R& s) { return s.result.needed; })
+      .def_property_readonly("feasible", [](const R& s) { return s.result.feasible; })
+      .def_property_readonly("cost", [](const R& s) { return s.result.cost; })
+      .def_property_readonly("explanation", [](const R& s) { return s.result.explanation; })
+      .def_property_readonly("cuts", &extra_cuts_table)
+      .def_property_readonly("before", [](const R& s) { return summary_table(s.result.before, *s.inventory); })
+      .def_property_readonly("after", [](const R& s) { return summary_table(s.result.after, *s.inventory); })
+      .def_property_readonly("candidates", [](const R& s) { return s.result.candidates; })
+      .def_property_readonly("no_cost", [](const R& s) { return s.result.no_cost; })
+      .def_property_readonly("not_sourced", [](const R& s) { return s.result.not_sourced; })
+      .def_property_readonly("exempt", [](const R& s) { return s.result.exempt; })
+      .def_property_readonly("at_maximum", [](const R& s) { return s.result.at_maximum; })
+      .def_property_readonly("not_chosen", [](const R& s) { return s.result.not_chosen; })
+      .def("__repr__", &top_up_repr);
+}
+
+}  // namespace
+
 void register_top_up(py::module_& m) {
+  bind_top_up_result(m);
   m.def(
       "top_up",
-      [](std::shared_ptr<Inventory> inv, const std::string& level, std::optional<double> dust_cap,
+      [](std::shared_ptr<Inventory> inv, const std::string& response, std::optional<double> dust_cap,
          std::shared_ptr<IndustryMeasures> measures, std::shared_ptr<EmissionTargets> targets,
-         std::optional<py::array_t<std::uint8_t, py::array::c_style>> candidates) {
+         const std::optional<std::vector<std::string>>& candidates) {
         TopUpOptions o;
-        o.cuts.dust_cap = dust_cap;
-        o.cuts.measures = measures.get();
-        o.cuts.targets = targets.get();
-        if (candidates) o.candidates.assign(candidates->data(), candidates->data() + candidates->size());
-        const ResponseLevel l = parse_response_level(level);
-        TopUp t;
-        {
-          py::gil_scoped_release release;
-          t = top_up(*inv, l, o);
-        }
-        py::dict d;
-        d["level"] = std::string(name(t.level));
-        d["needed"] = t.needed;
-        d["feasible"] = t.feasible;
-        d["cost"] = t.cost;
-        d["explanation"] = t.explanation;
-        py::list id, extra, extra_lines, new_cut, cost, so2, nox, pm, vocs;
-        for (const auto& c : t.cuts) {
-          id.append(inv->id[c.source]);
-          extra.append(c.extra);
-          extra_lines.append(c.extra_lines);
-          new_cut.append(c.new_cut);
-          cost.append(c.cost);
-          so2.append(c.reduction[0]);
-          nox.append(c.reduction[1]);
-          pm.append(c.reduction[2]);
-          vocs.append(c.reduction[3]);
-        }
-        py::dict cuts;
-        cuts["id"] = id;
-        cuts["extra_cut"] = extra;
-        cuts["extra_lines"] = extra_lines;
-        cuts["new_cut"] = new_cut;
-        cuts["cost"] = cost;
-        cuts["so2"] = so2;
-        cuts["nox"] = nox;
-        cuts["pm"] = pm;
-        cuts["vocs"] = vocs;
-        d["cuts"] = cuts;
-        py::list before, after;
-        for (const auto& c : t.before) before.append(check_dict(c, *inv));
-        for (const auto& c : t.after) after.append(check_dict(c, *inv));
-        d["before"] = before;
-        d["after"] = after;
-        py::dict counts;
-        counts["candidates"] = t.candidates;
-        counts["no_cost"] = t.no_cost;
-        counts["not_sourced"] = t.not_sourced;
-        counts["exempt"] = t.exempt;
-        counts["at_maximum"] = t.at_maximum;
-        counts["not_chosen"] = t.not_chosen;
-        d["counts"] = counts;
-        return d;
+        o.cuts = cut_options(dust_cap, measures, targets);
+        if (candidates) o.candidates = candidate_flags(*inv, *candidates);
+        const ResponseLevel level = parse_measure_level(response);  // R3: III, II, I (Ⅱ, Ⅱ级)
+        auto out = std::make_shared<TopUpResult>();
+        out->inventory = inv;
+        py::gil_scoped_release release;
+        out->result = top_up(*inv, level, o);
+        return out;
       },
-      py::arg("inventory"), py::arg("level"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
+      py::arg("inventory"), py::arg("response"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
       py::arg("candidates"));
 }
 

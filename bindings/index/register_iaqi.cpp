@@ -1,4 +1,5 @@
 // IAQI of one indicator over an array (SPEC A1, A2, A4, A6).
+#include <optional>
 #include <string>
 
 #include <pybind11/numpy.h>
@@ -12,8 +13,7 @@ namespace aqi::python {
 void register_iaqi(py::module_& m) {
   m.def(
       "iaqi",
-      [](const std::string& key, const DoubleArray& values, const std::string& edition_id, bool round_inputs) {
-        const Edition& e = edition(edition_id);
+      [](const std::string& key, const DoubleArray& values, const Edition& e, bool round_inputs) {
         const Indicator ind = parse_indicator(key);
         e.require_rated(ind);
         const std::size_t n = static_cast<std::size_t>(values.size());

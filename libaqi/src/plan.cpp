@@ -147,6 +147,24 @@ const Plan& plan(std::string_view id) {
 
 std::shared_ptr<const Plan> share(const Plan& p) { return detail::share_or_copy(p, builtin_plans()); }
 
+namespace {
+// A built-in plan's part is shared (the plans live as long as the program), any other copied.
+template <class T>
+std::shared_ptr<const T> share_part(const T& x, std::shared_ptr<const T> Plan::*part) {
+  for (const auto& p : builtin_plans())
+    if ((p.*part).get() == &x) return p.*part;
+  return std::make_shared<const T>(x);
+}
+}  // namespace
+
+std::shared_ptr<const IndustryMeasures> share(const IndustryMeasures& m) {
+  return share_part(m, &Plan::industry_measures);
+}
+
+std::shared_ptr<const EmissionTargets> share(const EmissionTargets& t) { return share_part(t, &Plan::targets); }
+
+std::shared_ptr<const KilnRules> share(const KilnRules& r) { return share_part(r, &Plan::kilns); }
+
 // The built-in parts by plan id, as the domain headers declare them.
 
 const EmissionTargets& builtin_emission_targets() { return *plan("yiyuan-2019").targets; }

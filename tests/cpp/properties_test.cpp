@@ -300,7 +300,8 @@ TEST(Properties, ScheduleFromTheSchedulerAlwaysValidates) {
     for (int i = 0; i < n; ++i)
       kilns.push_back({"k" + std::to_string(i), chance(rng, 0.7) ? 1 : uniform(rng, 2, 7), uniform(rng, 1, 400) / 10.0});
     aqi::KilnScheduleOptions o;
-    o.january_extension_days = uniform(rng, -1, 30);
+    // −1: the rules' own extension (nullopt).
+    if (const int days = uniform(rng, -1, 30); days >= 0) o.january_extension_days = days;
     o.extension = chance(rng, 0.5) ? aqi::ExtensionPlacement::after_end : aqi::ExtensionPlacement::before_start;
     o.rotation = chance(rng, 0.5) ? aqi::LineRotation::fixed : aqi::LineRotation::cyclic;
     o.exact_up_to = static_cast<std::size_t>(uniform(rng, 0, 8));

@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       AQI_FUZZ_CHECK(!dated || &er == &aqi::edition_in_force(dates[r]));
       const aqi::AqiColumnUse* use = nullptr;
       for (const auto& u : t.uses)
-        if (u.first == &er) use = &u.second;
+        if (u.first.get() == &er) use = &u.second;
       AQI_FUZZ_CHECK(use != nullptr);
       AQI_FUZZ_CHECK(aqi_fuzz::same(t.aqi[r], expected_aqi(er, *use, cols, r)));
       AQI_FUZZ_CHECK(t.category[r] == static_cast<std::int8_t>(aqi::category_of(t.aqi[r])));

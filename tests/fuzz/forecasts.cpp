@@ -1,5 +1,6 @@
 // parse_forecasts (a scenario's forecasts.csv), then the season through the warning lifecycle
 // (SPEC L1–L5) under every built-in rule set. Invariant: every data row lands in its forecast.
+#include "aqi/detail/csv.hpp"
 #include "aqi/scenario.hpp"
 #include "fuzzer-common.h"
 

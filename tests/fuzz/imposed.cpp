@@ -1,5 +1,6 @@
 // parse_imposed (a scenario's imposed.csv: orders of the superior command, SPEC L6) against every
 // built-in rule set, then a season that carries the events. Invariant: one event per data row.
+#include "aqi/detail/csv.hpp"
 #include "aqi/scenario.hpp"
 #include "fuzzer-common.h"
 

@@ -2,7 +2,9 @@
 // check at every response level (R3–R6) and the cheapest top-up (E10, GLPK). Invariants: one
 // source per data row; cuts are fractions in [0, 1] (NaN for rules without a value) and never
 // reduce a source by more than its baseline; a top-up that says it is feasible meets every target.
+#include "aqi/detail/csv.hpp"
 #include "aqi/emissions/top_up.hpp"
+#include "aqi/detail/csv.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

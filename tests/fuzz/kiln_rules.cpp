@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (int year : {2019, 2020, 1901, 9997, 9998}) {
       for (auto placement : {aqi::ExtensionPlacement::after_end, aqi::ExtensionPlacement::before_start})
         aqi_fuzz::expect_aqi_errors([&] {
-          const aqi::KilnSeason season(year, rules, -1, placement);
+          const aqi::KilnSeason season(year, rules, std::nullopt, placement);
           for (std::size_t b = 0; b < season.batches(); ++b) (void)season.window(b).text();
           for (std::size_t m = 0; m < season.months(); ++m) (void)season.month_label(m);
           aqi::KilnScheduleOptions options;

@@ -1,7 +1,9 @@
 // parse_kilns (`id,lines,capacity`, SPEC K), then the rotation of the season (K1–K6). Invariants:
 // one kiln per data row; the scheduler's own schedule passes the K7 validation.
+#include "aqi/detail/csv.hpp"
 #include "aqi/kilns/schedule.hpp"
 #include "aqi/kilns/validation.hpp"
+#include "aqi/detail/csv.hpp"
 #include "fuzzer-common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

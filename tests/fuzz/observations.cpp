@@ -1,5 +1,6 @@
 // parse_observations (a scenario's observations.csv), then the dated AQI of what it read (SPEC A7:
 // each record rated by the edition in force on its date). Invariant: one record per data row.
+#include "aqi/detail/csv.hpp"
 #include "aqi/index/air_quality_index.hpp"
 #include "aqi/index/observations.hpp"
 #include "fuzzer-common.h"

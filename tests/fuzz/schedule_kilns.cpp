@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   aqi::KilnScheduleOptions options;
   options.rotation = mode & 1 ? aqi::LineRotation::cyclic : aqi::LineRotation::fixed;
   options.extension = mode & 2 ? aqi::ExtensionPlacement::before_start : aqi::ExtensionPlacement::after_end;
-  options.january_extension_days = static_cast<int>(in.below(100)) - 1;
+  // −1: the rules' own extension (nullopt).
+  if (const int days = static_cast<int>(in.below(100)) - 1; days >= 0) options.january_extension_days = days;
   options.exact_up_to = in.below(10);
   if (mode & 4) options.month_weights = in.numbers(mode & 8 ? 5 : 6);
   std::vector<aqi::Kiln> kilns(in.below(24));

@@ -99,3 +99,49 @@ def test_errors():
     # D2 after Mon 2026-12-28 counts from 12-29, which needs the 2027 notice.
     with pytest.raises(KeyError, match="no holiday calendar for 2027, needed for 2026-12-29"):
         aqi.deadlines(periods(("2026-12-26 10:00", "2026-12-28 10:00", "III")))
+
+
+# docs/errors.md "Deadline entry points" (Python).
+def test_deadline_arguments():
+    periods = pd.DataFrame({"start": ["2020-05-01"], "end": [None], "response": ["II"]})
+    with pytest.raises(ValueError, match=r"^response_periods\[0\]: still in force, but starts \(2020-05-01 00:00\) "
+                                         r"after the end of the data \(2020-04-01 00:00\); pass the data's end$"):
+        aqi.deadlines(periods, season=2019)
+    with pytest.raises(ValueError, match=r"^response_periods\[0\]: the start is missing$"):
+        aqi.deadlines(pd.DataFrame({"start": [None], "end": ["2019-12-01"]}), season=2019)
+    with pytest.raises(ValueError, match=r"^season must be a year, e.g. 2019 \(got 1800\)$"):
+        aqi.deadlines(pd.DataFrame({"start": [], "end": []}), season=1800)
+
+
+def test_d4_deadline_rules_of_the_plan(tmp_path):
+    # A city's copy of the plan with its own reporting office: aqi.deadlines(plan=…) takes its
+    # deadline rules, and so does a season result that knows its plan.
+    import shutil
+    folder = tmp_path / "zibo-2024"
+    shutil.copytree(SOURCE_DIR / "libaqi" / "rules" / "plans" / "yiyuan-2019", folder,
+                    ignore=shutil.ignore_patterns("*.md"))
+    for part in ("plan.toml", "warnings.toml", "kilns.toml", "deadlines.toml"):
+        p = folder / part
+        p.write_text(p.read_text(encoding="utf-8").replace('id = "yiyuan-2019"', 'id = "zibo-2024"', 1),
+                     encoding="utf-8")
+    d = folder / "deadlines.toml"
+    d.write_text(d.read_text(encoding="utf-8").replace('submit_to_zh = "县重污染天气应急指挥部办公室"',
+                                                       'submit_to_zh = "市重污染天气应急指挥部办公室"'), encoding="utf-8")
+    run = periods(("2019-12-09 20:00", "2019-12-12 09:00", "II"))
+    own = aqi.deadlines(run, plan=str(folder))
+    assert set(own["submit_to"]) == {"市重污染天气应急指挥部办公室"} and own.attrs["plan"] == "zibo-2024"
+    result = types.SimpleNamespace(response_periods=run, plan=aqi.plan(folder))
+    assert set(aqi.deadlines(result)["submit_to"]) == {"市重污染天气应急指挥部办公室"}
+    # The dates are the plan's rules, unchanged here: D1 12-10, 12-11; D2 12-17 (as above).
+    assert list(own["due"][:3]) == [pd.Timestamp("2019-12-10 15:00"), pd.Timestamp("2019-12-11 15:00"),
+                                    pd.Timestamp("2019-12-17 23:59:59")]
+    default = aqi.deadlines(run)
+    assert set(default["submit_to"]) == {"县重污染天气应急指挥部办公室"} and default.attrs["plan"] == "yiyuan-2019"
+
+
+@pytest.mark.parametrize("response", ["II", "Ⅱ", "Ⅱ级"])
+def test_d1_responses_in_every_spelling(response):
+    # The plan writes Ⅱ级; a response period's level is read the same in every spelling (R1), and
+    # names the response in the D1 text as on the first test's day 2.
+    d = aqi.deadlines(periods(("2019-12-09 20:00", "2019-12-12 09:00", response)))
+    assert d["what"][1] == "daily progress report, day 2 of the Level II response from 2019-12-09 20:00"

@@ -47,3 +47,25 @@ def test_a_year_without_a_file_is_an_error():
         aqi.is_working_day("2026-12-28")
     with pytest.raises(KeyError, match="no holiday calendar for 2030"):
         aqi.holidays(2030)
+
+
+# docs/errors.md "Holiday files and the holiday calendar" (Python).
+def test_holiday_arguments():
+    with pytest.raises(ValueError, match=r"^working_days_after: n must be at least 1 \(got 0\)$"):
+        aqi.working_days_after("2019-12-02", 0)
+    with pytest.raises(ValueError, match=r"^dates\[1\]: the date is missing \(NaT\)$"):
+        aqi.day_kind(["2019-12-02", None])
+    with pytest.raises(KeyError, match=r"no holiday calendar for 2018, needed for 2018-06-01"):
+        aqi.is_working_day("2018-06-01")
+
+
+def test_d2_notices_are_typed():
+    # 国办发明电〔2019〕16号 (the 2020 notice) and its revision for the COVID-19 extension.
+    y = aqi.holiday_year(2020)
+    assert repr(y) == "aqi.holiday_year(2020)"
+    assert (y.year, y.notice_number) == (2020, "国办发明电〔2019〕16号")
+    spring = next(h for h in y.holidays if h.name_zh == "春节")
+    assert len(spring.days_off) == 10  # 01-24 … 02-02
+    assert np.datetime64("1970-01-01") + np.timedelta64(spring.makeup_workdays[0], "D") == np.datetime64("2020-01-19")
+    with pytest.raises(KeyError, match=r"^'no holiday calendar for 2030; the calendar has 2015–2016, 2019–2026'$"):
+        aqi.holiday_year(2030)

@@ -35,7 +35,6 @@ def test_stubtest_is_clean(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="until every domain's typed results have landed (issue 12)")
 def test_no_call_returns_an_untyped_dict():
     # Issue 12: results are bound classes or typed tables, never a dict.
     untyped = [line for line in STUB.read_text(encoding="utf-8").splitlines() if line.rstrip().endswith("-> dict: ...")]

@@ -16,7 +16,6 @@ TEXT = {
            "met": "达标", "short": "差{pp:.1f}\n个百分点", "traded": "SO2与NOx可互相调剂（R4）",
            "unsourced": "{n}个污染源无可查措施，按0计", "pollutants": {"so2": "SO2", "nox": "NOx", "pm": "PM", "vocs": "VOCs"}},
 }
-_ZH_RESPONSE = {"IV": "Ⅳ级", "III": "Ⅲ级", "II": "Ⅱ级", "I": "Ⅰ级"}
 
 
 def emission_cuts(cuts, *, lang: str = "auto", figsize=None):
@@ -59,7 +58,7 @@ def emission_cuts(cuts, *, lang: str = "auto", figsize=None):
         ax.set_ylabel(text["ratio"])
         handles = [Patch(facecolor=LEVEL_COLOUR.get(r.response, "#bdbdbd"), hatch=LEVEL_HATCH.get(r.response, ""),
                          edgecolor="#252525",
-                         label=text["level"].format(r=_ZH_RESPONSE.get(r.response, r.response) if lang_ == "zh" else r.response))
+                         label=text["level"].format(r=r.response_zh if lang_ == "zh" else r.response))
                    for r in results]
         handles.append(Line2D([], [], color="#000000", lw=2, label=text["target"]))
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=8, ncols=len(handles))

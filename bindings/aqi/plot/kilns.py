@@ -9,6 +9,7 @@ from ._style import month_axis as _month_axis
 from ._style import number as _number
 from ._style import percent as _percent
 from ._style import rc as _rc
+from ..kilns import MULTI_LINE_BATCH as _K3
 
 # Shared by every figure of the package: one style per series, legible without colour.
 _STYLE = {
@@ -73,10 +74,10 @@ def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None
     a = schedule.assignments
     batches = schedule.batches
     season = schedule.season
-    first = pd.Timestamp(season, 10, 1)
-    last_end = max(a["end"].max(), pd.Timestamp(season + 1, 3, 31))
+    first = schedule.season_start
+    last_end = max(a["end"].max(), schedule.season_end)
     last = last_end + pd.Timedelta(days=1)
-    order = {b: i for i, b in enumerate(list(batches.index) + ["K3"])}
+    order = {b: i for i, b in enumerate(a["batch"].cat.categories)}  # the batches, then K3
     rows = a.assign(_o=a["batch"].map(order).astype(int), _pos=np.arange(len(a)))
     rows = rows.sort_values(["_o", "_pos"], kind="stable")
     line_keys = list(dict.fromkeys(zip(rows["id"], rows["line"])))
@@ -117,7 +118,7 @@ def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None
                 for (start, end), _ in sub.groupby(["start", "end"]):
                     draw(y, start, end, b)
                 kilns = sub["id"].nunique()
-                name = text["batch"].get(b, b) if b != "K3" else text["multi"]
+                name = text["batch"].get(b, b) if b != _K3 else text["multi"]
                 labels.append(f"{name}\n{text['kilns'].format(n=f'{kilns:,}')}")
             ax.set_yticks(range(len(groups)), labels)
             ax.set_title(text["gantt_title"].format(a=season, b=season + 1) + " — " +
@@ -150,8 +151,8 @@ def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None
         if batches["extended"].any() and schedule.extension_days > 0:
             handles.append(Patch(facecolor=_STYLE["K4"]["color"], hatch=_STYLE["K4"]["hatch"], edgecolor="#252525",
                                  label=text["K4"].format(n=schedule.extension_days)))
-        if (rows["batch"] == "K3").any():
-            handles.append(Patch(facecolor=_STYLE["K3"]["color"], hatch=_STYLE["K3"]["hatch"], edgecolor="#252525",
+        if (rows["batch"] == _K3).any():
+            handles.append(Patch(facecolor=_STYLE[_K3]["color"], hatch=_STYLE[_K3]["hatch"], edgecolor="#252525",
                                  label=text["K3"]))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.45 / fig.get_figheight()),
                   ncols=min(3, len(handles)), frameon=False, fontsize=9)
@@ -159,18 +160,10 @@ def kiln_gantt(schedule, *, lang: str = "auto", max_rows: int = 60, figsize=None
 
 
 def _batch_month_capacity(schedule):
-    """Each batch's (and the multi-line kilns') share of every month's stopped capacity."""
-    import pandas as pd
-    months = pd.PeriodIndex(schedule.monthly.index, freq="M")
-    parts = {"K3": np.full(len(months), schedule.multi_line["capacity"])}  # the constant base first
-    for b, info in schedule.batches.iterrows():
-        values = []
-        for p in months:
-            m0, m1 = p.start_time.normalize(), p.end_time.normalize()
-            days = max(0, (min(m1, info["end"]) - max(m0, info["start"])).days + 1)
-            values.append(info["capacity"] * days / p.days_in_month)
-        parts[b] = np.array(values)
-    return parts
+    """Each batch's (and the multi-line kilns') share of every month's stopped capacity, as the
+    schedule computed them (K5): the constant base (K3) first."""
+    parts = schedule.monthly_by_batch
+    return {key: parts[key].to_numpy(dtype=float) for key in parts.columns}
 
 
 def kiln_monthly(schedule, *, lang: str = "auto", unit: str | None = None, figsize=None):
@@ -199,7 +192,7 @@ def kiln_monthly(schedule, *, lang: str = "auto", unit: str | None = None, figsi
         for key, values in parts.items():
             if not values.any():
                 continue
-            label = text["batch"].get(key) if key != "K3" else text["K3"]
+            label = text["batch"].get(key, key) if key != _K3 else text["K3"]
             ax.bar(x, values, 0.7, bottom=bottom, color=_STYLE[key]["color"], hatch=_STYLE[key]["hatch"],
                    edgecolor="#252525", linewidth=0.6, label=label, zorder=2)
             bottom += values

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aqi/emissions/cuts.hpp"
+#include "aqi/emissions/fleet_dust_rules.hpp"
 #include "aqi/emissions/industry.hpp"
 #include "aqi/emissions/industry_measures.hpp"
 #include "aqi/emissions/inventory.hpp"

@@ -18,8 +18,8 @@ DeadlineText text(const toml::table& t, const std::string& source) {
 DeadlineRules DeadlineRules::parse(std::string_view toml_text, const std::string& source) {
   using namespace detail;
   const toml::table root = parse_toml(toml_text, source);
-  require_known_keys(
-      root, source, {"id", "document", "submit_to_zh", "submit_to_en", "daily_report", "response_summary", "yearly"});
+  require_known_keys(root, source,
+                     {"id", "document", "submit_to_zh", "submit_to_en", "daily_report", "response_summary", "yearly"});
   DeadlineRules r;
   r.id = require_string(root, "id", source);
   r.document = require_string(root, "document", source);
@@ -32,8 +32,8 @@ DeadlineRules DeadlineRules::parse(std::string_view toml_text, const std::string
   const auto& time_node = require_node(daily, "time", source);
   const auto t = time_node.value<toml::time>();
   if (!t) throw toml_error(source, time_node, "'time' must be a time of day (e.g. 15:00:00)");
-  r.daily_report_time = boost::posix_time::hours(t->hour) + boost::posix_time::minutes(t->minute) +
-                        boost::posix_time::seconds(t->second);
+  r.daily_report_time =
+      boost::posix_time::hours(t->hour) + boost::posix_time::minutes(t->minute) + boost::posix_time::seconds(t->second);
 
   const auto& summary = require_table(root, "response_summary", source);
   require_known_keys(summary, source, {"rule", "working_days", "what_zh", "what_en", "who_zh", "who_en", "quote_zh"});
@@ -51,14 +51,11 @@ DeadlineRules DeadlineRules::parse(std::string_view toml_text, const std::string
     YearlyDeadline d;
     static_cast<DeadlineText&>(d) = text(*y, source);
     const auto kind = require_string(*y, "kind", source);
-    if (kind == "plan_assessment") {
-      d.kind = DeadlineKind::plan_assessment;
-    } else if (kind == "list_revision") {
-      d.kind = DeadlineKind::list_revision;
-    } else {
+    const auto found = find_deadline_kind(kind);
+    if (!found || !is_yearly(*found))
       throw toml_error(source, *y->get("kind"),
                        "unknown yearly deadline kind '" + kind + "'; expected plan_assessment or list_revision");
-    }
+    d.kind = *found;
     const auto& month = require_node(*y, "month", source);
     const auto& day = require_node(*y, "day", source);
     const auto m = detail::integer_value(month);
@@ -76,5 +73,149 @@ DeadlineRules DeadlineRules::parse(std::string_view toml_text, const std::string
 
 DeadlineRules DeadlineRules::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
+namespace detail {
+
+namespace greg = boost::gregorian;
+namespace pt = boost::posix_time;
+
+// D2 and D3 are due at the end of their day.
+const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);
+
+// Rules built in code skip DeadlineRules::parse: a month 13 reached Boost as std::out_of_range.
+void check_deadline_rules(const DeadlineRules& rules) {
+  for (std::size_t k = 0; k < rules.yearly.size(); ++k) {
+    const auto& y = rules.yearly[k];
+    if (y.month < 1 || y.month > 12 || y.day < 1 || y.day > greg::gregorian_calendar::end_of_month_day(2000, y.month))
+      throw InvalidArgument("deadline rules " + rules.id + ": yearly[" + std::to_string(k) + "] (" + y.rule +
+                            ") month " + std::to_string(y.month) + ", day " + std::to_string(y.day) +
+                            " is not a day of the year");
+  }
+  if (rules.summary_working_days < 1)
+    throw InvalidArgument("deadline rules " + rules.id + ": summary_working_days must be at least 1 (got " +
+                          std::to_string(rules.summary_working_days) + ")");
+}
+
+// A response period the calendar can count from: a start, an end at or after it (or none yet,
+// when it starts before the end of the data).
+void check_response_period(const ResponsePeriod& p, std::size_t i, pt::ptime data_end) {
+  if (p.start.is_special()) throw InvalidValue("response_periods", i, "the start is missing");
+  const bool open = p.end.is_not_a_date_time();
+  if (!open && p.end.is_special()) throw InvalidValue("response_periods", i, "the end is not a date and time");
+  if (!open && p.end < p.start)
+    throw InvalidValue("response_periods", i,
+                       "ends (" + iso_minute(p.end) + ") before it starts (" + iso_minute(p.start) + ")");
+  if (open && p.start >= data_end)
+    throw InvalidValue("response_periods", i,
+                       "still in force, but starts (" + iso_minute(p.start) + ") after the end of the data (" +
+                           iso_minute(data_end) + "); pass the data's end");
+}
+
+// A deadline with the plan's words for one kind (the English `what` is the caller's).
+Deadline deadline_of(const DeadlineText& text, DeadlineKind kind, const DeadlineRules& rules) {
+  Deadline d;
+  d.kind = kind;
+  d.rule = text.rule;
+  d.what_zh = text.what_zh;
+  d.who = text.who_en;
+  d.who_zh = text.who_zh;
+  d.submit_to_zh = rules.submit_to_zh;
+  return d;
+}
+
+// D1: a report at 15:00 on every day the response is in force at 15:00 — weekends and holidays
+// included (an emergency does not pause). The lift instant itself is not in force.
+void daily_reports(const ResponsePeriod& p, std::size_t i, pt::ptime until, const DeadlineRules& rules,
+                   std::vector<Deadline>& out) {
+  const auto& d1 = rules.daily_report;
+  const std::string response = response_name(p);
+  int n = 0;
+  for (greg::date day = p.start.date(); pt::ptime(day, rules.daily_report_time) < until; day += greg::days(1)) {
+    const pt::ptime at(day, rules.daily_report_time);
+    if (at < p.start) continue;
+    Deadline d = deadline_of(d1, DeadlineKind::daily_report, rules);
+    d.due = at;
+    d.what = d1.what_en + ", day " + std::to_string(++n) + " of the " + response + " from " + iso_minute(p.start);
+    d.period = i;
+    d.day = n;
+    out.push_back(std::move(d));
+  }
+}
+
+// D2: the end of the n-th working day after the day the response ended (that day not counted);
+// not yet known for a response still in force at the end of the data.
+Deadline response_summary(const ResponsePeriod& p, std::size_t i, pt::ptime data_end, const DeadlineRules& rules,
+                          const HolidayCalendar& calendar) {
+  const auto& d2 = rules.response_summary;
+  Deadline s = deadline_of(d2, DeadlineKind::response_summary, rules);
+  s.period = i;
+  const std::string response = response_name(p);
+  const std::string wd =
+      std::to_string(rules.summary_working_days) + " working day" + (rules.summary_working_days == 1 ? "" : "s");
+  if (p.end.is_not_a_date_time()) {
+    s.due = pt::ptime(pt::not_a_date_time);
+    s.what = d2.what_en + " for the " + response + " from " + iso_minute(p.start) + ", still in force at " +
+             iso_minute(data_end) + ": due " + wd + " after it ends";
+  } else {
+    s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
+    s.what = d2.what_en + " for the " + response + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + " (" + wd +
+             " after it ended)";
+  }
+  return s;
+}
+
+// D3: yearly, in the year after the season's start; on request moved back to a working day.
+Deadline yearly_deadline(const YearlyDeadline& y, int season, bool on_working_day, const DeadlineRules& rules,
+                         const HolidayCalendar& calendar) {
+  const int year = season + 1;
+  const int day = std::min<int>(y.day, greg::gregorian_calendar::end_of_month_day(year, y.month));
+  const greg::date written(year, y.month, day);
+  greg::date due = written;
+  std::string moved;
+  if (on_working_day) {
+    due = calendar.working_day_on_or_before(written);
+    if (due != written) {
+      const Holiday* h = calendar.holiday_of(written);
+      moved = "; moved from " + iso(written) + " (" + HolidayYear::weekday_name(written) +
+              (h ? ", " + h->name_zh : std::string()) + ") to the last working day before it";
+    }
+  }
+  Deadline d = deadline_of(y, y.kind, rules);
+  d.due = pt::ptime(due, end_of_day);
+  d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
+  return d;
+}
+
+// By due time (a summary whose due time is not known yet last), then by kind and period.
+void sort_deadlines(std::vector<Deadline>& out) {
+  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
+    const bool ua = a.due.is_special(), ub = b.due.is_special();
+    if (ua != ub) return ub;  // unknown due times last
+    if (!ua && a.due != b.due) return a.due < b.due;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.period < b.period;
+  });
+}
+
+}  // namespace detail
+
+std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods, const DeadlineOptions& options,
+                                        const HolidayCalendar& calendar, const DeadlineRules& rules) {
+  namespace pt = boost::posix_time;
+  if (season < 1901 || season > 9998)
+    throw InvalidArgument("season must be a year, e.g. 2019 (got " + std::to_string(season) + ")");
+  detail::check_deadline_rules(rules);
+  const pt::ptime data_end = data_end_of(options, season);
+  std::vector<Deadline> out;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const ResponsePeriod& p = periods[i];
+    detail::check_response_period(p, i, data_end);
+    detail::daily_reports(p, i, p.end.is_not_a_date_time() ? data_end : p.end, rules, out);
+    out.push_back(detail::response_summary(p, i, data_end, rules, calendar));
+  }
+  for (const auto& y : rules.yearly)
+    out.push_back(detail::yearly_deadline(y, season, options.yearly_on_working_day, rules, calendar));
+  detail::sort_deadlines(out);
+  return out;
+}
 
 }  // namespace aqi

@@ -18,10 +18,11 @@ EmissionTargets EmissionTargets::parse(std::string_view toml_text, const std::st
     if (!row) throw toml_error(file, node, "each [[target]] must be a table");
     require_known_keys(*row, file, {"response", "so2", "nox", "pm", "vocs"});
     const std::string response = require_string(*row, "response", file);
-    if (response != "III" && response != "II" && response != "I")
+    const auto measure = measure_level(response);  // R3: III, II, I in any of the plan's spellings
+    if (!measure)
       throw toml_error(file, *row->get("response"), "'response' must be III, II or I; got '" + response + "'");
-    const std::size_t level = measure_level_index(parse_response_level(response));
-    if (seen[level]) throw toml_error(file, node, "duplicate target for level " + response);
+    const std::size_t level = measure_level_index(*measure);
+    if (seen[level]) throw toml_error(file, node, "duplicate target for level " + std::string(name(*measure)));
     seen[level] = true;
     for (auto p : all_emission_pollutants) {
       const double v = require_number(*row, key(p), file);
@@ -37,6 +38,5 @@ EmissionTargets EmissionTargets::parse(std::string_view toml_text, const std::st
 }
 
 EmissionTargets EmissionTargets::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
-
 
 }  // namespace aqi

@@ -12,11 +12,15 @@ Observations parse_observations(std::string_view text, const std::string& file) 
   const std::size_t date_col = t.column("date");
   std::vector<std::size_t> cols;
   for (std::size_t c = 0; c < t.header.size(); ++c) {
-    for (Indicator i : all_indicators)
-      if (t.header[c] == key(i)) {
-        obs.indicators.push_back(i);
-        cols.push_back(c);
-      }
+    const auto i = find_indicator(t.header[c]);  // pm25_24h, PM2.5_24h …
+    if (!i) continue;
+    for (std::size_t k = 0; k < obs.indicators.size(); ++k)
+      if (obs.indicators[k] == *i)
+        throw ParseError(file, 1, c + 1,
+                         "column '" + t.header[c] + "' is " + std::string(key(*i)) + " again (column " +
+                             std::to_string(cols[k] + 1) + ")");
+    obs.indicators.push_back(*i);
+    cols.push_back(c);
   }
   if (cols.empty()) throw ParseError(file, 1, 0, "no indicator column; expected some of: " + indicator_key_list());
   obs.values.resize(cols.size());

@@ -74,5 +74,4 @@ KilnRules KilnRules::parse(std::string_view toml_text, const std::string& source
 
 KilnRules KilnRules::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
 
-
 }  // namespace aqi

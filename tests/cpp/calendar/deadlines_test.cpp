@@ -132,10 +132,11 @@ TEST(Deadlines, Errors) {
                    "response_periods[0]: the start is missing");
   // D2 of a response ending Mon 2026-12-28 counts from Tue 12-29, which needs the 2027 notice.
   const std::vector<aqi::ResponsePeriod> late{{at(2026, 12, 26, 10), at(2026, 12, 28, 10), aqi::ResponseLevel::III}};
-  EXPECT_THROW_MSG(aqi::deadline_calendar(2026, late), aqi::CalendarNotAvailable,
-                   "no holiday calendar for 2027, needed for 2026-12-29 (the last days of December depend on the next "
-                   "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
-                   "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
+  EXPECT_THROW_MSG(
+      aqi::deadline_calendar(2026, late), aqi::CalendarNotAvailable,
+      "no holiday calendar for 2027, needed for 2026-12-29 (the last days of December depend on the next "
+      "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
+      "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
   EXPECT_THROW_MSG(aqi::deadline_rules("beijing"), aqi::UnknownName,
                    "unknown deadline rules 'beijing'; expected one of: yiyuan-2019");
 }
@@ -145,4 +146,124 @@ TEST(Deadlines, SeasonOfADate) {
   EXPECT_EQ(aqi::season_of(date(2020, 3, 31)), 2019);
   EXPECT_EQ(aqi::season_of(date(2020, 6, 30)), 2019);
   EXPECT_EQ(aqi::season_of(date(2020, 7, 1)), 2020);
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/errors.md, "Deadline rules TOML" (SPEC D1–D3).
+
+namespace {
+// 30 lines: [daily_report] on 5 (time on 7), [response_summary] on 13 (working_days on 15),
+// [[yearly]] on 21 (kind 23, month 24, day 25).
+std::string deadline_rules_text(int line, const std::string& replacement) {
+  std::vector<std::string> lines{"id = \"t\"",
+                                 "document = \"d\"",
+                                 "submit_to_zh = \"z\"",
+                                 "submit_to_en = \"e\"",
+                                 "[daily_report]",
+                                 "rule = \"D1\"",
+                                 "time = 15:00:00",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\"",
+                                 "[response_summary]",
+                                 "rule = \"D2\"",
+                                 "working_days = 3",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\"",
+                                 "[[yearly]]",
+                                 "rule = \"D3\"",
+                                 "kind = \"plan_assessment\"",
+                                 "month = 5",
+                                 "day = 31",
+                                 "what_zh = \"a\"",
+                                 "what_en = \"b\"",
+                                 "who_zh = \"c\"",
+                                 "who_en = \"d\"",
+                                 "quote_zh = \"q\""};
+  if (line > 0) lines[static_cast<std::size_t>(line - 1)] = replacement;
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+}  // namespace
+
+TEST(DeadlineRules, FileErrorsNameLineAndColumn) {
+  using aqi::DeadlineRules;
+  EXPECT_EQ(DeadlineRules::parse(deadline_rules_text(0, ""), "d.toml").summary_working_days, 3);
+  EXPECT_THROW_MSG(DeadlineRules::parse("phone = 1\n" + deadline_rules_text(0, ""), "d.toml"), aqi::ParseError,
+                   "d.toml:1:1: unknown key 'phone'");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(8, "hour = 15"), "d.toml"), aqi::ParseError,
+                   "d.toml:8:1: unknown key 'hour'");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(7, "time = \"15:00\""), "d.toml"), aqi::ParseError,
+                   "d.toml:7:8: 'time' must be a time of day (e.g. 15:00:00)");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(15, "working_days = 0"), "d.toml"), aqi::ParseError,
+                   "d.toml:15:16: 'working_days' must be a whole number from 1 to 366");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(23, "kind = \"assessment\""), "d.toml"), aqi::ParseError,
+                   "d.toml:23:8: unknown yearly deadline kind 'assessment'; expected plan_assessment or list_revision");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(24, "month = 13"), "d.toml"), aqi::ParseError,
+                   "d.toml:24:9: 'month' must be 1 to 12");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(24, "month = 4"), "d.toml"), aqi::ParseError,
+                   "d.toml:25:7: 'day' is not a day of month 4");
+  EXPECT_THROW_MSG(DeadlineRules::parse(deadline_rules_text(6, "rule = 1"), "d.toml"), aqi::ParseError,
+                   "d.toml:6:8: 'rule' must be a string");
+  EXPECT_THROW_MSG(DeadlineRules::load("/nonexistent/d.toml"), aqi::FileNotFound,
+                   "/nonexistent/d.toml: no such file or it cannot be read");
+}
+
+// Found writing this matrix: rules built in code skip the file's checks, and a month 13 escaped
+// deadline_calendar as Boost's std::out_of_range.
+TEST(DeadlineRules, BuiltInCodeIsCheckedToo) {
+  aqi::DeadlineRules r = aqi::deadline_rules();
+  r.yearly[0].month = 13;
+  EXPECT_THROW_MSG(aqi::deadline_calendar(2019, {}, {}, aqi::builtin_holiday_calendar(), r), aqi::InvalidArgument,
+                   "deadline rules yiyuan-2019: yearly[0] (D3) month 13, day 31 is not a day of the year");
+  r = aqi::deadline_rules();
+  r.summary_working_days = 0;
+  EXPECT_THROW_MSG(aqi::deadline_calendar(2019, {}, {}, aqi::builtin_holiday_calendar(), r), aqi::InvalidArgument,
+                   "deadline rules yiyuan-2019: summary_working_days must be at least 1 (got 0)");
+}
+
+// docs/errors.md, "Numeric entry points" (SPEC D1–D4).
+TEST(Deadlines, SeasonAndPeriodsOutOfRange) {
+  EXPECT_THROW_MSG(aqi::deadline_calendar(1800, {}), aqi::InvalidArgument,
+                   "season must be a year, e.g. 2019 (got 1800)");
+  const std::vector<aqi::ResponsePeriod> late{{ptime(date(2020, 5, 1), hours(0)), ptime(), aqi::ResponseLevel::II}};
+  EXPECT_THROW_MSG(aqi::deadline_calendar(2019, late), aqi::InvalidValue,
+                   "response_periods[0]: still in force, but starts (2020-05-01 00:00) after the end of the data "
+                   "(2020-04-01 00:00); pass the data's end");
+  const std::vector<aqi::ResponsePeriod> endless{
+      {ptime(date(2019, 12, 1), hours(0)), ptime(boost::posix_time::pos_infin), aqi::ResponseLevel::II}};
+  EXPECT_THROW_MSG(aqi::deadline_calendar(2019, endless), aqi::InvalidValue,
+                   "response_periods[0]: the end is not a date and time");
+}
+
+// The name()/parse_deadline_kind() pair; D3's kinds are the yearly ones.
+TEST(Deadlines, KindNames) {
+  for (aqi::DeadlineKind k : aqi::all_deadline_kinds) EXPECT_EQ(aqi::parse_deadline_kind(aqi::name(k)), k);
+  EXPECT_TRUE(aqi::is_yearly(aqi::DeadlineKind::plan_assessment));
+  EXPECT_TRUE(aqi::is_yearly(aqi::DeadlineKind::list_revision));
+  EXPECT_FALSE(aqi::is_yearly(aqi::DeadlineKind::daily_report));
+  EXPECT_THROW_MSG(aqi::parse_deadline_kind("report"), aqi::UnknownName,
+                   "unknown deadline kind 'report'; expected one of: daily_report, response_summary, plan_assessment, "
+                   "list_revision");
+}
+
+// D4: where a run's data end, and which season a run is, when the caller does not say.
+TEST(Deadlines, D4DataEndAndSeasonOfARun) {
+  aqi::DeadlineOptions o;
+  EXPECT_EQ(aqi::data_end_of(o, 2019), at(2020, 4, 1, 0));  // the end of the season
+  o.last_day = date(2020, 3, 15);
+  EXPECT_EQ(aqi::data_end_of(o, 2019), at(2020, 3, 16, 0));  // the midnight after the last day
+  o.data_end = at(2020, 3, 10, 12);
+  EXPECT_EQ(aqi::data_end_of(o, 2019), at(2020, 3, 10, 12));  // given
+  const std::vector<aqi::ResponsePeriod> jan{{at(2020, 1, 15, 10), at(2020, 1, 17, 10), aqi::ResponseLevel::II}};
+  EXPECT_EQ(aqi::season_of_run(date(2019, 10, 1), jan), 2019);
+  EXPECT_EQ(aqi::season_of_run(date(), jan), 2019);  // 2020-01-15 belongs to the winter of 2019
+  EXPECT_THROW_MSG(aqi::season_of_run(date(), {}), aqi::InvalidArgument,
+                   "deadlines: cannot tell the season from an empty run; pass season=");
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <string>
+#include <vector>
 
 #include "aqi/calendar/holidays.hpp"
 #include "test_support.hpp"
@@ -87,14 +88,16 @@ TEST(HolidayCalendar, D2SpringFestivalExtension2020) {
 }
 
 TEST(HolidayCalendar, D2AYearWithoutAFileIsAnError) {
-  EXPECT_THROW_MSG(cal().is_working_day(date(2018, 6, 1)), aqi::CalendarNotAvailable,
-                   "no holiday calendar for 2018, needed for 2018-06-01; the calendar has 2015–2016, 2019–2026; add 2018.toml "
-                   "from the State Council notice 国务院办公厅关于2018年部分节假日安排的通知 "
-                   "(libaqi/rules/holidays/README.md)");
-  EXPECT_THROW_MSG(cal().kind(date(2027, 1, 4)), aqi::UnknownName,
-                   "no holiday calendar for 2027, needed for 2027-01-04; the calendar has 2015–2016, 2019–2026; add 2027.toml "
-                   "from the State Council notice 国务院办公厅关于2027年部分节假日安排的通知 "
-                   "(libaqi/rules/holidays/README.md)");
+  EXPECT_THROW_MSG(
+      cal().is_working_day(date(2018, 6, 1)), aqi::CalendarNotAvailable,
+      "no holiday calendar for 2018, needed for 2018-06-01; the calendar has 2015–2016, 2019–2026; add 2018.toml "
+      "from the State Council notice 国务院办公厅关于2018年部分节假日安排的通知 "
+      "(libaqi/rules/holidays/README.md)");
+  EXPECT_THROW_MSG(
+      cal().kind(date(2027, 1, 4)), aqi::UnknownName,
+      "no holiday calendar for 2027, needed for 2027-01-04; the calendar has 2015–2016, 2019–2026; add 2027.toml "
+      "from the State Council notice 国务院办公厅关于2027年部分节假日安排的通知 "
+      "(libaqi/rules/holidays/README.md)");
   // From 25 December on, the next year's notice decides too (its New Year may take the day).
   EXPECT_TRUE(cal().is_working_day(date(2026, 12, 24)));  // Thursday
   try {
@@ -102,10 +105,11 @@ TEST(HolidayCalendar, D2AYearWithoutAFileIsAnError) {
     ADD_FAILURE() << "no exception";
   } catch (const aqi::CalendarNotAvailable& e) {
     EXPECT_EQ(e.year(), 2027);
-    EXPECT_EQ(std::string(e.what()),
-              "no holiday calendar for 2027, needed for 2026-12-28 (the last days of December depend on the next "
-              "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
-              "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
+    EXPECT_EQ(
+        std::string(e.what()),
+        "no holiday calendar for 2027, needed for 2026-12-28 (the last days of December depend on the next "
+        "year's New Year holiday); the calendar has 2015–2016, 2019–2026; add 2027.toml from the State Council notice "
+        "国务院办公厅关于2027年部分节假日安排的通知 (libaqi/rules/holidays/README.md)");
   }
   // An empty calendar decides nothing.
   EXPECT_THROW_MSG(aqi::HolidayCalendar().kind(date(2020, 1, 1)), aqi::CalendarNotAvailable,
@@ -166,4 +170,90 @@ TEST(HolidayCalendar, FilesAreChecked) {
   auto years = cal().years();
   years.push_back(years.back());
   EXPECT_THROW_MSG(aqi::HolidayCalendar{years}, aqi::InvalidArgument, "holiday calendar: two notices for 2026");
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/errors.md, "Holiday files" (SPEC D2).
+
+namespace {
+// days_off's `[` is at 12:12, declared_days's value at 13:17, the [[holiday]] header on line 9.
+std::string holiday_text(const std::string& days_off = "[2030-01-01]", int declared = 1, int total = 1,
+                         const std::string& extra = "") {
+  return "year = 2030\nnotice = \"n\"\nnotice_number = \"x\"\nnotice_date = 2029-11-01\nrevisions = []\n"
+         "sources = []\ntotal_days_off = " +
+         std::to_string(total) +
+         "\n\n[[holiday]]\nname_zh = \"元旦\"\nname_en = \"New Year's Day\"\ndays_off = " + days_off +
+         "\ndeclared_days = " + std::to_string(declared) + "\nmakeup_workdays = []\nnote = \"\"\n" + extra;
+}
+}  // namespace
+
+TEST(HolidayYear, FileErrorsNameLineAndColumn) {
+  using aqi::HolidayYear;
+  EXPECT_EQ(HolidayYear::parse(holiday_text(), "t.toml").holidays.size(), 1u);
+  EXPECT_THROW_MSG(HolidayYear::parse(holiday_text("[2030-01-01]", 2), "t.toml"), aqi::ParseError,
+                   "t.toml:13:17: 元旦: 'declared_days' must equal the number of days off (1)");
+  EXPECT_THROW_MSG(HolidayYear::parse(holiday_text("[2030-01-01, 2030-01-03]", 2, 2), "t.toml"), aqi::ParseError,
+                   "t.toml:12:12: 元旦: days off must be consecutive and sorted (2030-01-01, then 2030-01-03)");
+  EXPECT_THROW_MSG(HolidayYear::parse(holiday_text("[]", 0, 0), "t.toml"), aqi::ParseError,
+                   "t.toml:9:1: 元旦: a holiday needs at least one day off");
+  EXPECT_THROW_MSG(HolidayYear::parse(holiday_text("[2030-01-01]", 1, 1, "region = \"x\"\n"), "t.toml"),
+                   aqi::ParseError, "t.toml:16:1: unknown key 'region'");
+  std::string old_year = holiday_text();
+  old_year.replace(0, 11, "year = 1800");
+  EXPECT_THROW_MSG(HolidayYear::parse(old_year, "t.toml"), aqi::ParseError,
+                   "t.toml:1:8: 'year' must be a year (e.g. 2020)");
+  std::string text_date = holiday_text();
+  text_date.replace(text_date.find("2029-11-01"), 10, "\"2029-11-01\"");
+  EXPECT_THROW_MSG(HolidayYear::parse(text_date, "t.toml"), aqi::ParseError,
+                   "t.toml:4:15: expected a date (YYYY-MM-DD)");
+  std::string ancient = holiday_text();
+  ancient.replace(ancient.find("2029-11-01"), 10, "0001-01-01");
+  EXPECT_THROW_MSG(HolidayYear::parse(ancient, "t.toml"), aqi::ParseError,
+                   "t.toml:4:15: 0001-01-01 is before 1400-01-01, the earliest date libaqi handles");
+  EXPECT_THROW_MSG(HolidayYear::load("/nonexistent/2030.toml"), aqi::FileNotFound,
+                   "/nonexistent/2030.toml: no such file or it cannot be read");
+  // Two notices giving the same date (2031's may list the end of December 2030).
+  std::string y2031 = holiday_text("[2030-12-31]");
+  y2031.replace(0, 11, "year = 2031");
+  std::vector<HolidayYear> years{HolidayYear::parse(holiday_text("[2030-12-31]"), "a.toml"),
+                                 HolidayYear::parse(y2031, "b.toml")};
+  EXPECT_THROW_MSG(aqi::HolidayCalendar{years}, aqi::InvalidArgument,
+                   "holiday calendar: 2030-12-31 is in the notices for 2030 and 2031");
+  EXPECT_THROW_MSG(aqi::builtin_holiday_calendar().working_days_after(date(2019, 12, 2), 0), aqi::InvalidArgument,
+                   "working_days_after: n must be at least 1 (got 0)");
+}
+
+// The name()/parse_day_kind() pair, with the notices' Chinese words.
+TEST(HolidayCalendar, D2DayKindNames) {
+  for (aqi::DayKind k : aqi::all_day_kinds) {
+    EXPECT_EQ(aqi::parse_day_kind(aqi::name(k)), k);
+    EXPECT_EQ(aqi::parse_day_kind(aqi::name_zh(k)), k);
+  }
+  EXPECT_EQ(aqi::parse_day_kind("make_up_working_day"), aqi::DayKind::makeup_working_day);
+  EXPECT_EQ(aqi::parse_day_kind("调休上班"), aqi::DayKind::makeup_working_day);
+  EXPECT_EQ(aqi::parse_day_kind("Holiday"), aqi::DayKind::holiday);
+  EXPECT_THROW_MSG(aqi::parse_day_kind("weekday"), aqi::UnknownName,
+                   "unknown kind of day 'weekday'; expected one of: working day (工作日), weekend (休息日), "
+                   "holiday (放假), make-up working day (调休上班)");
+}
+
+// The days a notice lists, by date: 2020's 春节 with the COVID-19 extension (国办发明电〔2020〕1号):
+// Sun 01-19 worked, 01-24 … 02-02 off (10 days); Sat 02-01 no longer a make-up day.
+TEST(HolidayCalendar, D2ListedDaysOfANotice) {
+  std::vector<aqi::HolidayCalendar::ListedDay> spring;
+  for (const auto& d : cal().listed_days(2020))
+    if (d.holiday->name_zh == "春节") spring.push_back(d);
+  ASSERT_EQ(spring.size(), 11u);
+  EXPECT_EQ(spring.front().day, date(2020, 1, 19));
+  EXPECT_EQ(spring.front().kind, aqi::DayKind::makeup_working_day);
+  EXPECT_EQ(spring[1].day, date(2020, 1, 24));
+  EXPECT_EQ(spring.back().day, date(2020, 2, 2));
+  EXPECT_EQ(spring.back().kind, aqi::DayKind::holiday);
+  EXPECT_EQ(spring.back().notice->notice_number, "国办发明电〔2019〕16号");
+  const auto all = cal().listed_days();
+  EXPECT_EQ(all.front().notice->year, 2015);
+  for (std::size_t i = 1; i < all.size(); ++i) ASSERT_LT(all[i - 1].day, all[i].day);
+  EXPECT_EQ(cal().year(2019).notice_number, "国办发明电〔2018〕15号");
+  EXPECT_THROW_MSG(cal().listed_days(2030), aqi::UnknownName,
+                   "no holiday calendar for 2030; the calendar has 2015–2016, 2019–2026");
 }

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "aqi/detail/csv.hpp"
-#include "aqi/index/observations.hpp"
 #include "test_support.hpp"
 
 using aqi::detail::parse_csv;
@@ -35,24 +34,4 @@ TEST(Csv, ErrorsNameFileLineColumn) {
   EXPECT_TRUE(std::isnan(parse_csv("a\nNA\n", "f.csv").number(0, 0)));
   EXPECT_THROW_MSG(parse_csv("a\ninf\n", "f.csv").number(0, 0), aqi::ParseError,
                    "f.csv:2:1: column 'a': 'inf' is not a number");
-}
-
-TEST(Observations, ReadsDatesAndIndicatorColumns) {
-  const auto o = aqi::parse_observations("date,pm25_24h,city\n2019-10-01,40.6,zibo\n2019-10-02,,zibo\n", "o.csv");
-  ASSERT_EQ(o.size(), 2u);
-  ASSERT_EQ(o.indicators.size(), 1u);
-  EXPECT_EQ(o.values[0][0], 40.6);
-  EXPECT_TRUE(std::isnan(o.values[0][1]));
-}
-
-TEST(Observations, ErrorsNameFileLineColumn) {
-  EXPECT_THROW_MSG(aqi::parse_observations("date,pm25_24h\n2019-10-01,-1\n", "o.csv"), aqi::ParseError,
-                   "o.csv:2:2: column 'pm25_24h': negative concentration (SPEC A4)");
-  EXPECT_THROW_MSG(aqi::parse_observations("date,pm25_24h\n2019-10-02,1\n2019-10-01,1\n", "o.csv"), aqi::ParseError,
-                   "o.csv:3:1: column 'date': dates must increase (2019-10-01 after 2019-10-02)");
-  EXPECT_THROW_MSG(aqi::parse_observations("date,pm25_24h\n2019-02-30,1\n", "o.csv"), aqi::ParseError,
-                   "o.csv:2:1: column 'date': '2019-02-30' is not a date (YYYY-MM-DD)");
-  EXPECT_THROW_MSG(aqi::parse_observations("date,pm25\n2019-02-03,1\n", "o.csv"), aqi::ParseError,
-                   "o.csv:1: no indicator column; expected some of: so2_24h, so2_1h, no2_24h, no2_1h, pm10_24h, "
-                   "pm10_1h, co_24h, co_1h, o3_1h, o3_8h, pm25_24h, pm25_1h");
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -346,4 +347,80 @@ TEST(EmissionCuts, E1ProductEqualsSumOfSources) {
       EXPECT_NEAR(r.check(p).baseline, base, 1e-9 * base);
     }
   }
+}
+
+// docs/errors.md, "Emission entry points": options the cuts refuse, and a huge `top`.
+TEST(EmissionCuts, BadInputOptions) {
+  const auto inv = aqi::parse_inventory(
+      "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n"
+      "E1,n,enterprise,other,,1,1,1,1,1,,,0,1\n",
+      "inv.csv");
+  // A partial measure table given as the table in use (not as an override) lacks 122 of its 123
+  // rows (docs/emissions.md); the three named first are ceramics grade A's.
+  const auto partial = aqi::IndustryMeasures::parse(
+      "document = \"b\"\n[[rule]]\nindustry = \"other\"\ngrade = \"\"\nresponse = \"I\"\ncut = 1\n"
+      "counted_by = \"process\"\nsource = \"s\"\nverified = true\nevidence = \"plan\"\n",
+      "b.toml");
+  aqi::CutOptions o;
+  o.measures = &partial;
+  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::I, o), aqi::InvalidArgument,
+                   "the measure table (b) lacks 122 rows: ceramics grade A at III, ceramics grade A at II, ceramics "
+                   "grade A at I …; override the built-in table instead of replacing it");
+  o = {};
+  o.dust_cap = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::I, o), aqi::InvalidArgument,
+                   "dust_cap must be a share of the PM baseline in 0..1 (SPEC R5), got nan");
+  // Found writing the bad-input matrix: a huge top_contributors reserved that many entries
+  // (std::length_error); the list now holds at most one entry per source.
+  o = {};
+  o.top_contributors = std::size_t{1} << 62;
+  EXPECT_EQ(aqi::emission_cuts(inv, ResponseLevel::I, o).summary[0].top.size(), 1u);
+}
+
+// Safe lifetimes (issue 12): the result shares the table and targets it was computed with, so its
+// texts are read after the caller's table is gone; a built-in table is aliased, not copied.
+TEST(EmissionCuts, TheResultOwnsItsTables) {
+  const auto inv = inventory(enterprise("coal", "coal_boiler", "", 1, 10, 10, 10, 0));
+  aqi::EmissionCuts r;
+  {
+    const auto bureau = aqi::IndustryMeasures::parse(
+        "document = \"local\"\n[[rule]]\nindustry = \"coal_boiler\"\ngrade = \"\"\nresponse = \"II\"\ncut = 0.6\n"
+        "counted_by = \"fuel\"\nmeasure_en = \"coal use cut 60%\"\nsource = \"bureau list\"\nverified = true\n"
+        "evidence = \"plan\"\n",
+        "b.toml");
+    const aqi::IndustryMeasures local = aqi::builtin_industry_measures().overridden_by(bureau);
+    const aqi::EmissionTargets targets = aqi::builtin_emission_targets();
+    aqi::CutOptions o;
+    o.measures = &local;
+    o.targets = &targets;
+    r = aqi::emission_cuts(inv, ResponseLevel::II, o);
+    EXPECT_NE(r.measures.get(), &local);
+    EXPECT_NE(r.targets.get(), &targets);
+  }
+  EXPECT_EQ(aqi::cut_measure(r, inv, 0), "coal use cut 60%");
+  EXPECT_EQ(aqi::cut_source(r, inv, 0), "bureau list");
+  EXPECT_EQ(r.targets->ratio(ResponseLevel::II, EmissionPollutant::so2), 0.2);
+  const auto builtin = aqi::emission_cuts(inv, ResponseLevel::II);
+  EXPECT_EQ(builtin.measures.get(), &aqi::builtin_industry_measures());
+  EXPECT_EQ(builtin.targets.get(), &aqi::builtin_emission_targets());
+}
+
+// The labels a report gives each source, decided here once (E2–E9): what the cut applies to and
+// the status of its rule.
+TEST(EmissionCuts, CountedByAndRuleStatusLabels) {
+  const auto inv =
+      inventory(enterprise("plastic", "plastic_products", "", 2, 1, 1, 1, 1) +
+                enterprise("zombie", "other", "", 1, 1, 1, 1, 1, "", "", "zombie") +
+                fleet("t4", "other", "heavy_truck", 4, "20") + dust("mine", "mine", 1) +
+                enterprise("glass", "glass", "D", 1, 0, 10, 10, 0) + enterprise("cer", "ceramics", "B", 1, 0, 1, 1, 0));
+  const auto r = aqi::emission_cuts(inv, ResponseLevel::II);
+  const std::vector<std::string> counted{"line", "", "transport", "activity", "raw_material", "none"};
+  const std::vector<std::string> status{"verified", "excluded", "verified", "verified", "unverified", "not_sourced"};
+  for (std::size_t i = 0; i < inv.size(); ++i) {
+    EXPECT_EQ(aqi::cut_counted_by(r, i), counted[i]) << inv.id[i];
+    EXPECT_EQ(aqi::cut_rule_status(r, i), status[i]) << inv.id[i];
+  }
+  EXPECT_EQ(aqi::key(aqi::parse_cut_basis("fleet")), "fleet");
+  EXPECT_THROW_MSG(aqi::parse_cut_basis("rules"), aqi::UnknownName,
+                   "unknown cut basis 'rules'; expected one of: rule, excluded, fleet, dust");
 }

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <string>
 
-#include "aqi/emissions/targets.hpp"
 #include "aqi/emissions/industry_measures.hpp"
+#include "aqi/emissions/targets.hpp"
 #include "test_support.hpp"
 
 using aqi::CountedBy;
@@ -237,4 +237,25 @@ TEST(EmissionTargets, FileErrors) {
                    "t.toml:10:1: duplicate target for level III");
   EXPECT_THROW_MSG(aqi::EmissionTargets::parse(top + "[[target]]\nresponse = \"II\"\nso2 = 20\n", "t.toml"),
                    aqi::ParseError, "t.toml:6:7: 'so2' must be a ratio in 0..1, got 20");
+}
+
+// Every enum of the table has its keys, name and parse; the condition as the table writes it.
+TEST(IndustryMeasures, EnumKeysParse) {
+  EXPECT_EQ(aqi::parse_counted_by("raw_material"), CountedBy::raw_material);
+  EXPECT_THROW_MSG(aqi::parse_counted_by("lines"), aqi::UnknownName,
+                   "unknown counted_by 'lines'; expected one of: line, load, raw_material, fuel, transport, process, "
+                   "none");
+  EXPECT_EQ(aqi::parse_evidence("guide_text"), aqi::Evidence::guide_text);
+  EXPECT_EQ(aqi::parse_transport_rule(""), aqi::TransportRule::none);
+  EXPECT_EQ(aqi::parse_rule_status("not_sourced"), aqi::RuleStatus::not_sourced);
+  EXPECT_EQ(aqi::name(aqi::LowNoxCondition::any), "");
+  EXPECT_EQ(aqi::name(aqi::LowNoxCondition::not_retrofitted), "low_nox = 0");
+  EXPECT_EQ(aqi::parse_low_nox_condition("low_nox = 1"), aqi::LowNoxCondition::retrofitted);
+  EXPECT_EQ(aqi::parse_low_nox_condition(""), aqi::LowNoxCondition::any);
+  EXPECT_THROW_MSG(aqi::parse_low_nox_condition("low_nox"), aqi::UnknownName,
+                   "unknown condition 'low_nox'; expected low_nox = 0 or low_nox = 1");
+  // E4 ⑦: "no National-IV-or-older heavy trucks" stops stages 0–4, not 5.
+  EXPECT_TRUE(aqi::stops_heavy_truck(aqi::TransportRule::no_heavy_truck_cn4_or_older, 4));
+  EXPECT_FALSE(aqi::stops_heavy_truck(aqi::TransportRule::no_heavy_truck_cn4_or_older, 5));
+  EXPECT_TRUE(aqi::stops_heavy_truck(aqi::TransportRule::no_road_transport, 6));
 }

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "aqi/emissions/cuts.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/emissions/top_up.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -254,4 +257,70 @@ TEST(Inventory, ScenarioFileCoversEveryIndustry) {
   EXPECT_GT(dust, 10u);
   EXPECT_GE(excluded, 6u);
   EXPECT_GE(protected_count, 3u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/errors.md, "Inventory CSV" and "Hand-built C++ structs" (SPEC E1, E6).
+
+namespace {
+constexpr double inf = std::numeric_limits<double>::infinity();
+const std::string inventory_header =
+    "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n";
+const std::string inventory_row = "E1,n,enterprise,other,,1,1,1,1,1,,,0,1\n";
+aqi::Inventory one_source() { return aqi::parse_inventory(inventory_header + inventory_row, "inv.csv"); }
+using aqi::ResponseLevel;
+}  // namespace
+
+TEST(Inventory, BadInputCsv) {
+  EXPECT_THROW_MSG(aqi::parse_inventory("", "inv.csv"), aqi::ParseError, "inv.csv:1: empty file: no header line");
+  EXPECT_THROW_MSG(aqi::parse_inventory(inventory_header + "E1,\"n,enterprise,other,,1,1,1,1,1,,,0,1\n", "inv.csv"),
+                   aqi::ParseError, "inv.csv:2: unterminated quoted field");
+  // Found writing this matrix: capacities summing to infinity made every line's share 0, so the
+  // lines' cut counted for nothing (SPEC E6).
+  EXPECT_THROW_MSG(aqi::parse_inventory(inventory_header.substr(0, inventory_header.size() - 1) +
+                                            ",line_capacity\nE1,n,enterprise,plastic_products,,2,1,1,1,1,,,0,1,"
+                                            "1e308;1e308\n",
+                                        "inv.csv"),
+                   aqi::ParseError,
+                   "inv.csv:2:15: column 'line_capacity': line capacities sum to more than a double can hold; write "
+                   "them in a larger unit");
+  // A header without rows is an inventory of no sources.
+  EXPECT_EQ(aqi::parse_inventory(inventory_header, "inv.csv").size(), 0u);
+}
+
+// Hand-built inventories (C++ only): what parse_inventory guarantees is checked by every call.
+TEST(Inventory, BuiltInCodeBreaksItsInvariants) {
+  auto inv = one_source();
+  inv.name.pop_back();
+  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidArgument,
+                   "inventory inv.csv: columns differ in length");
+  // Found writing this matrix: 3 lines with 1 share read two shares past the vector's end.
+  inv = one_source();
+  inv.lines[0] = 3;
+  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidValue,
+                   "lines[0]: source 'E1' of inventory inv.csv has 3 lines and 1 line share (one per line, at least "
+                   "one line)");
+  inv = one_source();
+  inv.emissions(0, 1) = -1;
+  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::II), aqi::InvalidValue,
+                   "nox[0]: source 'E1' of inventory inv.csv: emission -1 t/day is not a finite number ≥ 0");
+  inv = one_source();
+  inv.emissions(0, 2) = inf;
+  EXPECT_THROW_MSG(aqi::emission_cuts(inv, ResponseLevel::II), aqi::InvalidValue,
+                   "pm[0]: source 'E1' of inventory inv.csv: emission inf t/day is not a finite number ≥ 0");
+}
+
+// Every enum of the inventory has its keys, name and parse (issue 12: each rule once, in C++).
+TEST(Inventory, EnumKeysParse) {
+  EXPECT_EQ(aqi::parse_source_kind("fleet"), aqi::SourceKind::fleet);
+  EXPECT_THROW_MSG(aqi::parse_source_kind("plant"), aqi::UnknownName,
+                   "unknown source kind 'plant'; expected one of: enterprise, fleet, dust");
+  EXPECT_EQ(aqi::parse_exclusion(""), aqi::Exclusion::none);
+  EXPECT_EQ(aqi::parse_exclusion("eliminated_boiler"), aqi::Exclusion::eliminated_boiler);
+  EXPECT_THROW_MSG(aqi::parse_vehicle("bus"), aqi::UnknownName,
+                   "unknown vehicle 'bus'; expected heavy_truck or non_road");
+  EXPECT_EQ(aqi::key(aqi::parse_fleet_exemption("clean_energy")), "clean_energy");
+  EXPECT_THROW_MSG(aqi::parse_fleet_exemption("police"), aqi::UnknownName,
+                   "unknown fleet exemption 'police'; expected one of: livelihood, special, clean_energy, "
+                   "emergency_repair");
 }

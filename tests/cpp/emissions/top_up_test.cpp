@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <string>
@@ -242,4 +243,92 @@ TEST(TopUp, E10OnTheScenario) {
       for (const auto& c : t.after) EXPECT_TRUE(c.met) << aqi::key(c.pollutant);
     }
   }
+}
+
+// docs/errors.md, "Emission entry points". Found writing the bad-input matrix: a NaN time limit
+// reached GLPK as INT_MIN milliseconds.
+TEST(TopUp, BadTimeLimit) {
+  const auto inv = aqi::parse_inventory(
+      "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n"
+      "E1,n,enterprise,other,,1,1,1,1,1,,,0,1\n",
+      "inv.csv");
+  aqi::TopUpOptions t;
+  t.time_limit = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::I, t), aqi::InvalidArgument,
+                   "top_up: time_limit must be a positive number of seconds, got nan");
+  t.time_limit = 0;
+  EXPECT_THROW_MSG(aqi::top_up(inv, ResponseLevel::I, t), aqi::InvalidArgument,
+                   "top_up: time_limit must be a positive number of seconds, got 0");
+}
+
+// fuzz_emission_cuts: a dust cap of a few denormals made GLPK's presolver assert lb < ub and
+// abort the process.
+TEST(TopUp, DenormalDustCapIsZero) {
+  const auto inv = aqi::parse_inventory(
+      "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost,dust\n"
+      "a,,enterprise,machinery,,2,0,0,1,1,,,0,5,\n"
+      "d,,dust,other,,1,0,0,3,0,,,0,1,earthwork\n"
+      "r,,dust,other,,1,0,0,3,0,,,0,1,road\n",
+      "i.csv");
+  aqi::TopUpOptions o;
+  o.cuts.dust_cap = 1e-320;  // dust counts for nothing: PM and VOCs need both machinery lines (E6)
+  const aqi::TopUp t = aqi::top_up(inv, aqi::ResponseLevel::III, o);
+  EXPECT_TRUE(t.needed);
+  EXPECT_TRUE(t.feasible);
+  ASSERT_EQ(t.cuts.size(), 1u);
+  EXPECT_EQ(t.cuts[0].extra_lines, 2);
+}
+
+// fuzz_inventory (corpus/inventory/regression-glpk-presolve-infeasible): glp_intopt's presolver
+// (GLPK 5.0) answered "optimal" for a program whose LP relaxation is infeasible, within its
+// 1e-3 row tolerance, and top_up said "3 extra cuts close every shortfall" with VOCs at 14.97 %
+// of a 15 % target. Stopping all three candidates reaches 1/6.68 = 14.97 %: no set can.
+TEST(TopUp, NeverClaimsATargetItMisses) {
+  const auto inv = aqi::parse_inventory(
+      "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n"
+      "A,,enterprise,organic_chemical,,1,0,0,0,0.4,,,0,10\n"
+      "B,,enterprise,fertiliser,,1,0,0,0,0.3,,,0,10\n"
+      "C,,enterprise,coal_boiler,,1,0,0,0,0.3,,,0,10\n"
+      "D,,enterprise,other,,1,0,0,0,5.68,,,0,\n",
+      "i.csv");
+  const aqi::TopUp t = aqi::top_up(inv, aqi::ResponseLevel::II);
+  EXPECT_TRUE(t.needed);
+  EXPECT_FALSE(t.feasible);
+  EXPECT_EQ(t.explanation,
+            "no set of extra cuts meets every target of level II: with 3 candidate sources all at their largest cut, "
+            "VOCs reaches 14.97% (target 15%). Not candidates: 1 without a cost.");
+}
+
+// fuzz_emission_cuts (corpus/emission_cuts/regression-symmetric-lines): enterprises of equal
+// lines took one binary per line, and GLPK's branch and bound tried every equivalent subset —
+// 10 s for 20 sources. Equal lines are now one count; the answer is the same.
+TEST(TopUp, EqualLinesAreOneCount) {
+  const auto inv = aqi::parse_inventory(
+      "id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost\n"
+      "m1,,enterprise,machinery,,6,0,0,3,6,,,0,60\n"
+      "m2,,enterprise,machinery,,6,0,0,3,6,,,0,60\n"
+      "m3,,enterprise,machinery,,6,0,0,3,6,,,0,61\n"
+      "o,,enterprise,other,,1,0,0,21,42,,,0,\n",
+      "i.csv");
+  // Level III: machinery runs normally. 10 % of VOCs (6 of 60 t/day) and of PM (3 of 30) take 6
+  // of the 18 lines (1 and 0.5 t/day each); the cheapest are m1's and m2's (10 a line).
+  const aqi::TopUp t = aqi::top_up(inv, aqi::ResponseLevel::III);
+  ASSERT_TRUE(t.feasible);
+  int lines = 0;
+  for (const auto& c : t.cuts) {
+    EXPECT_NE(inv.id[c.source], "m3");
+    lines += c.extra_lines;
+  }
+  EXPECT_EQ(lines, 6);
+  EXPECT_DOUBLE_EQ(t.cost, 60);
+}
+
+// TopUpOptions::candidates from ids (what Python's candidates= passes): every id must be a source.
+TEST(TopUp, CandidateFlagsFromIds) {
+  const auto inv =
+      inventory(enterprise("A", "other", 1, "", 1, 1, 1, 1, "10") + enterprise("B", "other", 1, "", 1, 1, 1, 1, "20"));
+  EXPECT_EQ(aqi::candidate_flags(inv, {"B"}), (std::vector<std::uint8_t>{0, 1}));
+  EXPECT_EQ(aqi::candidate_flags(inv, {}), (std::vector<std::uint8_t>{0, 0}));
+  EXPECT_THROW_MSG(aqi::candidate_flags(inv, {"A", "C"}), aqi::UnknownName,
+                   "no source with id 'C' in the inventory t.csv");
 }

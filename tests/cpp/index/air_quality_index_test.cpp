@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "aqi/index/air_quality_index.hpp"
@@ -266,4 +269,58 @@ TEST(AirQualityIndex, EveryPackMatchesTheScalarReference) {
     same(run(aqi::detail::simd::Avx512{}), "avx512");
 #endif
   }
+}
+
+// docs/errors.md, "Numeric entry points" (SPEC A4, A5, A7).
+TEST(AirQualityIndex, OutputsOrDatesOfAnotherLength) {
+  const auto& e = aqi::hj633_2026();
+  std::vector<double> three{1, 2, 3};
+  std::vector<aqi::IndicatorColumn> cols{{Indicator::pm25_24h, three}};
+  double a[2];
+  std::uint8_t mask[1], beyond[1];
+  std::int8_t category[1];
+  EXPECT_THROW_MSG(
+      aqi::air_quality_index(e, cols, Period::daily, aqi::AqiColumns{{a, 2}, {mask, 1}, {category, 1}, {beyond, 1}}),
+      aqi::InvalidArgument, "air_quality_index: output columns differ in length");
+  const std::vector<date> dates{date(2019, 12, 1), date(2019, 12, 2)};
+  EXPECT_THROW_MSG(aqi::air_quality_index(aqi::span<const date>(dates), cols, Period::daily), aqi::InvalidArgument,
+                   "column pm25_24h has 3 values for 2 dates");
+}
+
+// Safe lifetimes (issue 12): a table rated by an edition the caller loaded keeps its own copy of
+// it, so the edition may be a temporary. Before, record_edition held a pointer to the caller's
+// object: reading it after the call was a use after free (AddressSanitizer: heap-use-after-free).
+TEST(AirQualityIndex, A7TableOwnsATemporaryEdition) {
+  std::vector<double> pm25{80, 10};
+  std::vector<aqi::IndicatorColumn> cols{{Indicator::pm25_24h, pm25}};
+  const auto t = aqi::air_quality_index(aqi::Edition::load(std::string(AQI_RULES_DIR) + "/editions/hj633-2012.toml"),
+                                        cols, Period::daily);
+  // PM2.5 80 → 100 + 50·5/40 = 106.25 → 107; 10 → 50·10/35 = 14.3 → 15 (HJ 633-2012, A1, A2).
+  EXPECT_EQ(t.aqi, (std::vector<double>{107, 15}));
+  ASSERT_EQ(t.record_edition.size(), 2u);
+  EXPECT_EQ(t.record_edition[1]->id(), "hj633-2012");
+  EXPECT_NE(t.record_edition[1], &aqi::hj633_2012());  // the table's own copy, not the built-in
+  EXPECT_EQ(t.record_edition[0]->table(Indicator::pm25_24h).concentration[2], 75);
+  ASSERT_EQ(t.uses.size(), 1u);
+  EXPECT_EQ(t.uses[0].first.get(), t.record_edition[0]);
+  // A copy of the table outlives the original and still reads its edition.
+  std::optional<aqi::AqiTable> original(t);
+  const aqi::AqiTable copy = *original;
+  original.reset();
+  EXPECT_EQ(copy.record_edition[0]->id(), "hj633-2012");
+  EXPECT_EQ(copy.uses[0].first->title(), t.uses[0].first->title());
+}
+
+// A7: dated records share the built-in editions (aliased, never copied) and index them with one
+// byte per record.
+TEST(AirQualityIndex, A7DatedRecordsIndexTheBuiltInEditions) {
+  std::vector<date> dates{date(2026, 2, 28), date(2026, 3, 1), date(2026, 2, 27)};
+  std::vector<double> pm25{80, 80, 80};
+  std::vector<aqi::IndicatorColumn> cols{{Indicator::pm25_24h, pm25}};
+  const auto t = aqi::air_quality_index(aqi::span<const date>(dates), cols, Period::daily);
+  EXPECT_EQ(t.aqi, (std::vector<double>{107, 119, 107}));
+  EXPECT_EQ(t.record_edition.indices(), (std::vector<std::uint8_t>{0, 1, 0}));
+  ASSERT_EQ(t.record_edition.editions().size(), 2u);
+  EXPECT_EQ(t.record_edition[0], &aqi::hj633_2012());
+  EXPECT_EQ(t.record_edition[1], &aqi::hj633_2026());
 }

@@ -2,10 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "aqi/index/edition.hpp"
+#include "aqi/index/iaqi.hpp"
 #include "test_support.hpp"
 
+using aqi::Indicator;
 using boost::gregorian::date;
 
 TEST(Edition, A7BothEditionsShip) {
@@ -63,4 +66,104 @@ TEST(Edition, ParseErrorsAreLocated) {
                    "y.toml:1:6: Error while parsing key-value pair: expected value, saw '\\n'");
   EXPECT_THROW_MSG(aqi::Edition::load("/nonexistent/e.toml"), aqi::FileNotFound,
                    "/nonexistent/e.toml: no such file or it cannot be read");
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/errors.md, "AQI edition files" (SPEC A1, A7).
+
+namespace {
+// iaqi's `[` at 4:8, daily_indicators's first element at 5:21, breakpoints's `[` at 8:15.
+const std::string edition_head =
+    "id = \"x\"\ntitle = \"t\"\nin_force_from = 2030-01-01\niaqi = [0, 50, 100]\n"
+    "daily_indicators = [\"pm25_24h\"]\nhourly_indicators = [\"pm25_24h\"]\n";
+std::string edition_text(const std::string& breakpoints = "[0, 35, 75]", const std::string& extra = "") {
+  return edition_head + "[indicator.pm25_24h]\nbreakpoints = " + breakpoints + "\n" + extra;
+}
+std::string with_line(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+}  // namespace
+
+TEST(Edition, FileErrorsNameLineAndColumn) {
+  using aqi::Edition;
+  EXPECT_EQ(aqi::iaqi(Edition::parse(edition_text(), "e.toml"), Indicator::pm25_24h, 75.0), 100);
+  EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "iaqi = [0, 50, 100]", "iaqi = [10, 50, 100]"), "e.toml"),
+                   aqi::ParseError, "e.toml:4:8: 'iaqi' must list 2 to 8 levels starting at 0");
+  EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "iaqi = [0, 50, 100]", "iaqi = [0, 50, 50]"), "e.toml"),
+                   aqi::ParseError, "e.toml:4:8: 'iaqi' levels must increase");
+  // Found writing this matrix: infinite levels and breakpoints were accepted; [0, 35, inf] rated
+  // PM2.5 1e300 as IAQI 0 (inf − inf in the ramp).
+  EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "iaqi = [0, 50, 100]", "iaqi = [0, 50, inf]"), "e.toml"),
+                   aqi::ParseError, "e.toml:4:16: an IAQI level must be a finite number");
+  EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, inf]"), "e.toml"), aqi::ParseError,
+                   "e.toml:8:23: a breakpoint must be a finite number");
+  EXPECT_THROW_MSG(Edition::parse(edition_text("[5, 35, 75]"), "e.toml"), aqi::ParseError,
+                   "e.toml:8:15: breakpoints must start at 0");
+  EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, 75, 100]"), "e.toml"), aqi::ParseError,
+                   "e.toml:8:15: breakpoints must have 2 to 3 values");
+  // …and a negative IAQI above the top breakpoint.
+  EXPECT_THROW_MSG(Edition::parse(edition_text("[0, 35, 75]", "above_top = {value = -5}\n"), "e.toml"), aqi::ParseError,
+                   "e.toml:9:22: 'value' must be a finite IAQI ≥ 0, got -5");
+  EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "daily_indicators = [\"pm25_24h\"]",
+                                            "daily_indicators = [\"pm10_24h\"]"),
+                                  "e.toml"),
+                   aqi::ParseError, "e.toml:5:21: pm10_24h is listed but has no breakpoints");
+  EXPECT_THROW_MSG(Edition::parse(with_line(edition_text(), "in_force_from = 2030-01-01\n", ""), "e.toml"),
+                   aqi::ParseError, "e.toml:1:1: missing key 'in_force_from'");
+}
+
+// The name()/parse_period() pair: HJ 633's daily report (日报) and real-time report (实时报).
+TEST(Edition, A3PeriodNames) {
+  for (aqi::Period p : {aqi::Period::daily, aqi::Period::hourly}) {
+    EXPECT_EQ(aqi::parse_period(aqi::name(p)), p);
+    EXPECT_EQ(aqi::parse_period(aqi::name_zh(p)), p);
+  }
+  EXPECT_EQ(aqi::parse_period("日报"), aqi::Period::daily);
+  EXPECT_EQ(aqi::parse_period("Hourly"), aqi::Period::hourly);
+  EXPECT_THROW_MSG(aqi::parse_period("weekly"), aqi::InvalidArgument,
+                   "period must be 'daily' or 'hourly', got 'weekly'");
+}
+
+// A3: columns without a period say which report they are for. 1-hour SO2, NO2, CO, PM10, PM2.5
+// are hourly indicators only; o3_1h is also a daily indicator of HJ 633-2012.
+TEST(Edition, A3DefaultPeriodOfColumns) {
+  using I = Indicator;
+  EXPECT_EQ(aqi::default_period(std::vector<I>{I::pm25_24h, I::o3_1h, I::o3_8h}), aqi::Period::daily);
+  EXPECT_EQ(aqi::default_period(std::vector<I>{I::pm25_24h, I::so2_1h}), aqi::Period::hourly);
+  EXPECT_EQ(aqi::default_period(std::vector<I>{I::pm25_1h}), aqi::Period::hourly);
+  EXPECT_EQ(aqi::default_period(std::vector<I>{}), aqi::Period::daily);
+}
+
+// A1 notes, A4: what the editions do above the top breakpoint, in words.
+TEST(Edition, A4AboveTopRules) {
+  EXPECT_EQ(aqi::describe(aqi::hj633_2012().above_top(Indicator::pm25_24h)), "beyond_scale");
+  EXPECT_EQ(aqi::describe(aqi::hj633_2012().above_top(Indicator::so2_1h)), "substitute so2_24h");  // 2012 note
+  EXPECT_EQ(aqi::describe(aqi::hj633_2026().above_top(Indicator::so2_1h)), "value 200");           // 2026 note b
+  EXPECT_EQ(aqi::describe(aqi::hj633_2026().above_top(Indicator::o3_8h)), "value 300");            // 2026 note c
+  using K = aqi::AboveTop::Kind;
+  for (K k : {K::beyond_scale, K::substitute, K::fixed_value}) EXPECT_EQ(aqi::parse_above_top_kind(aqi::name(k)), k);
+  EXPECT_THROW_MSG(aqi::parse_above_top_kind("clamp"), aqi::UnknownName,
+                   "unknown above-top rule 'clamp'; expected one of: beyond_scale, substitute, fixed_value");
+}
+
+// Safe lifetimes (issue 12): a built-in edition is shared as itself, any other as a copy.
+TEST(Edition, ShareAliasesBuiltInsAndCopiesTheRest) {
+  EXPECT_EQ(aqi::share(aqi::hj633_2012()).get(), &aqi::hj633_2012());
+  const aqi::Edition mine = aqi::hj633_2026();
+  const auto shared = aqi::share(mine);
+  EXPECT_NE(shared.get(), &mine);
+  EXPECT_EQ(shared->id(), "hj633-2026");
+}
+
+// Indicator keys are read as parse_indicator reads them, so one indicator written twice is an
+// error, not the second table silently replacing the first (toml++ reads a table's keys in
+// sorted order: "PM2.5_24h" first).
+TEST(Edition, AnIndicatorTwiceIsAnError) {
+  const std::string text =
+      "id = \"x\"\ntitle = \"t\"\nin_force_from = 2030-01-01\niaqi = [0, 50, 100]\n"
+      "daily_indicators = [\"pm25_24h\"]\nhourly_indicators = [\"pm25_24h\"]\n"
+      "[indicator.pm25_24h]\nbreakpoints = [0, 35, 75]\n[indicator.\"PM2.5_24h\"]\nbreakpoints = [0, 30, 60]\n";
+  EXPECT_THROW_MSG(aqi::Edition::parse(text, "x.toml"), aqi::ParseError,
+                   "x.toml:7:1: pm25_24h is given twice: as 'PM2.5_24h' and as 'pm25_24h'");
 }

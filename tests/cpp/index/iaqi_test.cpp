@@ -247,3 +247,24 @@ TEST(Iaqi, EveryPackMatchesTheScalarReference) {
 #endif
     }
 }
+
+// docs/errors.md, "Numeric entry points" (SPEC A4, A5, A7).
+TEST(Iaqi, OutputOfAnotherLengthAndMissingInput) {
+  const auto& e = aqi::hj633_2026();
+  std::vector<double> three{1, 2, 3}, two(2);
+  EXPECT_THROW_MSG(aqi::iaqi(e, Indicator::pm25_24h, three, aqi::span<double>(two)), aqi::InvalidArgument,
+                   "iaqi: output has 2 elements, input has 3");
+  const double not_a_number = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(std::isnan(aqi::iaqi(e, Indicator::pm25_24h, not_a_number)));  // NaN is missing, not an error (A4)
+}
+
+// fuzz_iaqi (corpus/iaqi/regression-round-huge-co): rounding CO 1.8e308 to 0.1 mg/m³ scaled it
+// by 10 to infinity, and the valid input was reported as "negative concentration 1.8e308".
+TEST(Iaqi, RoundingTheLargestConcentrationKeepsIt) {
+  constexpr double huge = std::numeric_limits<double>::max();
+  aqi::IaqiOptions o;
+  o.round_inputs = true;
+  EXPECT_EQ(aqi::iaqi(aqi::hj633_2026(), aqi::Indicator::co_1h, huge, o), 500);
+  const std::vector<double> c{1.5, huge};
+  EXPECT_EQ(aqi::iaqi(aqi::hj633_2026(), aqi::Indicator::co_1h, c, o), (std::vector<double>{15, 500}));
+}

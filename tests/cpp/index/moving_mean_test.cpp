@@ -68,3 +68,35 @@ TEST(MovingMean, Errors) {
   std::vector<double> inf{1, 2, std::numeric_limits<double>::infinity()};
   EXPECT_THROW_MSG(aqi::moving_mean(inf), aqi::InvalidValue, "values[2]: infinite value");
 }
+
+// docs/errors.md, "Numeric entry points" (SPEC A4, A5, A7).
+TEST(MovingMean, OutputOfAnotherLength) {
+  std::vector<double> three{1, 2, 3}, two(2);
+  EXPECT_THROW_MSG(aqi::moving_mean(three, aqi::span<double>(two)), aqi::InvalidArgument,
+                   "moving_mean: output has 2 elements, input has 3");
+}
+
+// fuzz_moving_mean (corpus/moving_mean/regression-cancellation): the sliding sum let a huge
+// value absorb its neighbours and cancel them when it left the window: the mean of 3, 4, 5 came
+// out 0, and later means negative.
+TEST(MovingMean, IsNotCancelledByAHugeValue) {
+  constexpr double huge = std::numeric_limits<double>::max();
+  const std::vector<double> v{1, 2, 1e17, 3, 4, 5, 6};
+  const std::vector<double> m = aqi::moving_mean(v, 3, 1);
+  EXPECT_EQ(m[5], 4);
+  EXPECT_EQ(m[6], 5);
+  for (double x : aqi::moving_mean(std::vector<double>{huge, 1, 2, 3, 4}, 2, 1)) EXPECT_FALSE(x < 0);
+}
+
+// SPEC A5: a window given as a signed number (Python's int) is refused below 1, naming it.
+TEST(MovingMean, SignedWindowsAreCheckedBeforeBecomingSizes) {
+  EXPECT_THROW_MSG(aqi::detail::check_window_signed(-1, 20), aqi::InvalidArgument,
+                   "moving_mean: window must be at least 1, got -1");
+  EXPECT_THROW_MSG(aqi::detail::check_window_signed(0, 1), aqi::InvalidArgument,
+                   "moving_mean: window must be at least 1, got 0");
+  EXPECT_THROW_MSG(aqi::detail::check_window_signed(24, 0), aqi::InvalidArgument,
+                   "moving_mean: min_valid must be between 1 and the window (24), got 0");
+  EXPECT_THROW_MSG(aqi::detail::check_window_signed(8, 9), aqi::InvalidArgument,
+                   "moving_mean: min_valid must be between 1 and the window (8), got 9");
+  EXPECT_NO_THROW(aqi::detail::check_window_signed(24, 20));
+}

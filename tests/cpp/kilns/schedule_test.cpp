@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 #include <thread>
@@ -354,46 +355,100 @@ TEST(KilnSchedule, BadInput) {
                    "kilns[0]: kiln 'K1': capacity must be a positive number (got nan)");
 }
 
-TEST(Kilns, CsvTable) {
-  const auto k = aqi::parse_kilns("id,town,lines,capacity\nK1,南麻街道,1,12.5\n\"K 2\",鲁村镇,3,8\n", "k.csv");
-  ASSERT_EQ(k.size(), 2u);
-  EXPECT_EQ(k[1].id, "K 2");
-  EXPECT_EQ(k[1].lines, 3);
-  EXPECT_EQ(k[0].capacity, 12.5);
-  EXPECT_DOUBLE_EQ(aqi::total_capacity(k), 12.5 + 3 * 8);
+// docs/errors.md, "Kiln entry points": a bad option or row of schedule_kilns.
+TEST(KilnSchedule, BadOptions) {
+  const std::vector<aqi::Kiln> two{{"a", 1, 1}, {"b", 1, 2}};
+  aqi::KilnScheduleOptions o;
+  o.january_extension_days = 93;
+  EXPECT_THROW_MSG(aqi::schedule_kilns(two, 2019, o), aqi::InvalidArgument,
+                   "january_extension_days must be at most 92 (got 93)");
+  EXPECT_THROW_MSG(aqi::schedule_kilns(std::vector<aqi::Kiln>{{"", 1, 1}}, 2019), aqi::InvalidValue,
+                   "kilns[0]: the id is empty");
+  EXPECT_THROW_MSG(aqi::schedule_kilns(std::vector<aqi::Kiln>{{"a", 1, std::numeric_limits<double>::infinity()}}, 2019),
+                   aqi::InvalidValue, "kilns[0]: kiln 'a': capacity must be a positive number (got inf)");
+  // Found writing the bad-input matrix: exact_up_to let the exhaustive search run for hours (3^30
+  // assignments). 17 one-line kilns over 3 batches are 3^17 = 129,140,163 > 10^8.
+  std::vector<aqi::Kiln> seventeen;
+  for (int i = 0; i < 17; ++i) seventeen.push_back({"k" + std::to_string(i), 1, 1.0 + i});
+  o = {};
+  o.exact_up_to = 17;
+  EXPECT_THROW_MSG(aqi::schedule_kilns(seventeen, 2019, o), aqi::InvalidArgument,
+                   "kiln schedule: exact_up_to = 17 asks to try every assignment of 17 one-line kilns to 3 batches "
+                   "(3^17), more than the 100000000 libaqi tries; lower exact_up_to to use the heuristic and its LP "
+                   "bound (SPEC K5)");
+  o.exact_up_to = 16;  // the heuristic for 17 kilns: an answer
+  EXPECT_FALSE(aqi::schedule_kilns(seventeen, 2019, o).exact);
 }
 
-TEST(Kilns, CsvErrorsNameFileLineColumn) {
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,0,10\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:2: column 'lines': a kiln has at least 1 line (got 0)");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,2.5,10\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:2: column 'lines': '2.5' is not a whole number");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,-3\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:3: column 'capacity': capacity must be a positive number (got -3)");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:3: column 'capacity': a value is required");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\nK1,1,3\nK1,2,4\n", "k.csv"), aqi::ParseError,
-                   "k.csv:3:1: column 'id': duplicate kiln id 'K1' (first on line 2)");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines,capacity\n,1,3\n", "k.csv"), aqi::ParseError,
-                   "k.csv:2:1: column 'id': a kiln id is required");
-  EXPECT_THROW_MSG(aqi::parse_kilns("id,lines\nK1,1\n", "k.csv"), aqi::ParseError,
-                   "k.csv:1: missing column 'capacity'");
-  EXPECT_THROW_MSG(aqi::read_kilns("/nonexistent/kilns.csv"), aqi::FileNotFound,
-                   "/nonexistent/kilns.csv: no such file or it cannot be read");
+// fuzz_kiln_rules: month weights 1e308 beside 5e-324 made the LP of the K5 bound so badly
+// scaled that GLPK aborted the process ("Assertion failed: q != 0", simplex/spxchuzc.c).
+TEST(KilnSchedule, MonthWeightsTooFarApartAreRefused) {
+  aqi::KilnScheduleOptions o;
+  o.month_weights = {0, 1e308, std::numeric_limits<double>::denorm_min(), 1, 1, 0};
+  const std::vector<aqi::Kiln> kilns{{"a", 1, 9}, {"b", 1, 8}, {"c", 1, 7}};
+  EXPECT_THROW_MSG(aqi::schedule_kilns(kilns, 2019, o), aqi::InvalidArgument,
+                   "month_weights: positive month weights must lie within a factor of 10^6 of each other (got "
+                   "4.94066e-324 and 1e+308); weights are relative: give 0 to a month that does not count (SPEC K5)");
+  o.month_weights = {0, 1e300, 1e296, 1e297, 1e299, 0};  // within 10^6: the LP sees them scaled to 1
+  const aqi::KilnSchedule s = aqi::schedule_kilns(kilns, 2019, o);
+  EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019, o).empty());
+  EXPECT_GE(s.bound, s.objective);
 }
 
-TEST(Kilns, ScenarioTable) {
-  // scenarios/yiyuan-2019/kilns.csv: a few dozen kilns, mostly one line, some with 2–4.
-  const auto kilns = aqi::read_kilns(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/kilns.csv");
-  EXPECT_GE(kilns.size(), 24u);
-  std::size_t multi = 0;
-  for (const auto& k : kilns) {
-    EXPECT_LE(k.lines, 4);
-    multi += k.lines > 1;
-  }
-  EXPECT_GT(multi, 0u);
-  EXPECT_LT(multi, kilns.size() / 2);
-  const auto s = aqi::schedule_kilns(kilns, 2019);
-  EXPECT_LT(s.gap, 0.01);
-  EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019).empty());
+// Issue 12: the exact search is bounded by the assignments it tries (batches^kilns), not by a
+// count of kilns: under a plan of five batches the default options no longer throw for 12 kilns.
+// 5^8 = 390,625 ≤ 531,441 (3^12): exact; 5^9 = 1,953,125 and 5^12 = 244,140,625: the heuristic.
+TEST(KilnSchedule, K5ExactSearchCountsAssignments) {
+  const auto five = aqi::KilnRules::parse(
+      "id = \"five\"\ndocument = \"d\"\nseason_first_month = 10\nseason_months = 6\njanuary_extension_days = 7\n"
+      "multi_line_stop_share = 0.5\nrequired_months = [11, 12, 1, 2]\nmonth_weights = [0, 1, 1, 1, 1, 0]\n"
+      "[[batch]]\nname = \"B1\"\nfirst_month = 10\nmonths = 3\n[[batch]]\nname = \"B2\"\nfirst_month = 11\nmonths = 3\n"
+      "[[batch]]\nname = \"B3\"\nfirst_month = 12\nmonths = 3\n[[batch]]\nname = \"B4\"\nfirst_month = 11\nmonths = 2\n"
+      "[[batch]]\nname = \"B5\"\nfirst_month = 12\nmonths = 2\n",
+      "five.toml");
+  std::vector<double> caps;
+  for (int i = 1; i <= 12; ++i) caps.push_back(i);
+  const auto twelve = one_line(caps);
+  const auto s = schedule(twelve, 2019, {}, five);
+  EXPECT_FALSE(s.exact);
+  EXPECT_EQ(s.batches.size(), 5u);
+  EXPECT_TRUE(aqi::validate_kiln_schedule(twelve, s.windows, 2019, {}, five).empty());
+  EXPECT_TRUE(schedule(one_line({1, 2, 3, 4, 5, 6, 7, 8}), 2019, {}, five).exact);
+  EXPECT_FALSE(schedule(one_line({1, 2, 3, 4, 5, 6, 7, 8, 9}), 2019, {}, five).exact);
+  // Under the plan's three batches, as before: 3^12 exact, 3^13 not.
+  EXPECT_TRUE(schedule(twelve, 2019).exact);
+  EXPECT_FALSE(schedule(one_line({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}), 2019).exact);
+  // Asked for by count, the refusal stands: 5^12 > 10^8.
+  aqi::KilnScheduleOptions o;
+  o.exact_up_to = 12;
+  EXPECT_THROW_MSG(schedule(twelve, 2019, o, five), aqi::InvalidArgument,
+                   "kiln schedule: exact_up_to = 12 asks to try every assignment of 12 one-line kilns to 5 batches "
+                   "(5^12), more than the 100000000 libaqi tries; lower exact_up_to to use the heuristic and its LP "
+                   "bound (SPEC K5)");
+}
+
+// What the result says of itself: the season's dates, K4 as applied, each batch's whole months,
+// and "K3" as the batch of a multi-line kiln's windows (decided here, not by a caller).
+TEST(KilnSchedule, ResultDescribesItsSeasonAndBatches) {
+  const std::vector<aqi::Kiln> kilns{{"K1", 1, 29}, {"K2", 1, 22}, {"M", 3, 10}};
+  const auto s = schedule(kilns, 2019);
+  EXPECT_EQ(s.season_days.first, date(2019, 10, 1));
+  EXPECT_EQ(s.season_days.last, date(2020, 3, 31));
+  EXPECT_EQ(s.extension_days, 7);
+  EXPECT_EQ(s.extension, aqi::ExtensionPlacement::after_end);
+  EXPECT_EQ(s.batches[1].months.first, date(2019, 11, 1));
+  EXPECT_EQ(s.batches[1].months.last, date(2020, 1, 31));
+  EXPECT_EQ(s.batches[1].window.last, date(2020, 2, 7));
+  ASSERT_EQ(s.windows.size(), 4u);  // K1, K2, and 2 of M's 3 lines (K3)
+  EXPECT_EQ(aqi::batch_label(s, s.windows[0]), "B2");
+  EXPECT_EQ(aqi::batch_label(s, s.windows[1]), "B3");
+  EXPECT_EQ(aqi::batch_label(s, s.windows[2]), "K3");
+  EXPECT_EQ(s.windows[1].days(), 98);  // 2019-12-01 … 2020-03-07: 31 + 31 + 29 + 7
+}
+
+TEST(KilnSchedule, LineRotationKeys) {
+  EXPECT_EQ(aqi::parse_line_rotation("cyclic"), aqi::LineRotation::cyclic);
+  EXPECT_EQ(aqi::name(aqi::LineRotation::fixed), "fixed");
+  EXPECT_THROW_MSG(aqi::parse_line_rotation("weekly"), aqi::UnknownName,
+                   "unknown line rotation 'weekly'; expected fixed or cyclic");
 }

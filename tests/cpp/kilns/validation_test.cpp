@@ -1,6 +1,8 @@
 // SPEC K7: a given schedule is checked against K1–K5 and every violation is named, exactly.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -122,4 +124,46 @@ TEST(KilnValidation, K5EvaluateAGivenSchedule) {
   EXPECT_DOUBLE_EQ(e.months[4].share, 7.0 / 61.0);
   EXPECT_DOUBLE_EQ(e.objective, 7);
   EXPECT_DOUBLE_EQ(e.spread, 22);
+}
+
+// docs/errors.md, "Kiln entry points": windows that cannot be read are violations, named by row
+// (SPEC K7), never exceptions; a bad table or weight is.
+TEST(KilnValidation, UnreadableRowsAndBadTables) {
+  const std::vector<aqi::Kiln> two{{"a", 1, 1}, {"b", 1, 2}};
+  const std::vector<aqi::StopWindow> w{{"a", 1, date(), date(2019, 12, 31), -1},
+                                       {"b", 1, date(2019, 10, 1), date(), -1}};
+  const auto v = aqi::validate_kiln_schedule(two, w, 2019);
+  ASSERT_GE(v.size(), 2u);
+  EXPECT_EQ(v[0].message, "assignments[0]: kiln 'a' line 1 has no start date");
+  EXPECT_EQ(v[1].message, "assignments[1]: kiln 'b' line 1 has no end date");
+  const std::vector<aqi::Kiln> twice{{"a", 1, 1}, {"a", 1, 2}};
+  EXPECT_THROW_MSG(aqi::validate_kiln_schedule(twice, w, 2019), aqi::InvalidValue,
+                   "kilns[1]: duplicate kiln id 'a' (first at kilns[0])");
+  aqi::KilnScheduleOptions o;
+  o.month_weights = {1, 1};
+  EXPECT_THROW_MSG(aqi::evaluate_kiln_schedule(two, w, 2019, o), aqi::InvalidArgument,
+                   "month_weights: one weight per season month is needed (6: 2019-10 … 2020-03), got 2");
+}
+
+// fuzz_schedule_kilns (corpus/schedule_kilns/regression-k5-underflow): one kiln of capacity
+// 1e-323 stopped 7 days of February; capacity × 7 / 29 underflowed to 0 and the K7 check said
+// "K5: no kiln is stopped in 2020-02" of the scheduler's own schedule.
+TEST(KilnValidation, K5ReadsStoppedDaysNotAnUnderflowingCapacity) {
+  const std::vector<aqi::Kiln> kilns{{"k0", 1, 2 * std::numeric_limits<double>::denorm_min()}};
+  const aqi::KilnSchedule s = aqi::schedule_kilns(kilns, 2019);
+  EXPECT_TRUE(aqi::validate_kiln_schedule(kilns, s.windows, 2019).empty());
+}
+
+// fuzz_schedule_kilns (corpus/schedule_kilns/regression-evaluate-overflow): evaluating a schedule
+// computed capacity × stopped days before dividing by the month's days; with a capacity of
+// 1.8e308 that overflowed, and evaluate_kiln_schedule reported an infinite stopped capacity.
+TEST(KilnValidation, EvaluatingAScheduleOfHugeCapacitiesStaysFinite) {
+  const std::vector<aqi::Kiln> kilns{
+      {"a", 1, 4}, {"b", 1, 5}, {"c", 1, 6}, {"d", 1, std::numeric_limits<double>::max() / 2}};
+  const aqi::KilnSchedule s = aqi::schedule_kilns(kilns, 2019);
+  const aqi::KilnScheduleEvaluation e = aqi::evaluate_kiln_schedule(kilns, s.windows, 2019);
+  for (std::size_t m = 0; m < e.months.size(); ++m) {
+    EXPECT_TRUE(std::isfinite(e.months[m].stopped_capacity)) << m;
+    EXPECT_NEAR(e.months[m].stopped_capacity, s.months[m].stopped_capacity, 1e-9 * s.total_capacity) << m;
+  }
 }

@@ -6,10 +6,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,20 +19,43 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "aqi/calendar/holidays.hpp"
+#include "aqi/detail/ascii.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/error.hpp"
-#include "aqi/calendar/holidays.hpp"
+#include "aqi/span.hpp"
 #include "aqi/warning/response_level.hpp"
 #include "aqi/warning/response_period.hpp"
-#include "aqi/span.hpp"
 
 namespace aqi {
 
 enum class DeadlineKind : std::uint8_t { daily_report, response_summary, plan_assessment, list_revision };
 
+inline constexpr std::array<DeadlineKind, 4> all_deadline_kinds{
+    DeadlineKind::daily_report, DeadlineKind::response_summary, DeadlineKind::plan_assessment,
+    DeadlineKind::list_revision};
+
 constexpr std::string_view name(DeadlineKind k) noexcept {
   constexpr std::string_view names[] = {"daily_report", "response_summary", "plan_assessment", "list_revision"};
   return names[static_cast<std::size_t>(k)];
+}
+
+constexpr std::optional<DeadlineKind> find_deadline_kind(std::string_view text) noexcept {
+  for (DeadlineKind k : all_deadline_kinds)
+    if (text == name(k)) return k;
+  return std::nullopt;
+}
+
+// The name()/parse_deadline_kind() pair; throws UnknownName listing the kinds.
+inline DeadlineKind parse_deadline_kind(std::string_view text) {
+  if (auto k = find_deadline_kind(text)) return *k;
+  throw UnknownName("unknown deadline kind '" + std::string(text) + "'; expected one of: " +
+                    detail::name_list(all_deadline_kinds, [](DeadlineKind k) { return name(k); }));
+}
+
+// D3 is yearly: the plan assessment and the list revision.
+constexpr bool is_yearly(DeadlineKind k) noexcept {
+  return k == DeadlineKind::plan_assessment || k == DeadlineKind::list_revision;
 }
 
 // What one kind of deadline is and who owes it, in the plan's words.
@@ -61,7 +86,6 @@ struct DeadlineRules {
   static DeadlineRules parse(std::string_view toml_text, const std::string& source);
 
   static DeadlineRules load(const std::string& path);
-
 };
 
 // The deadline rules libaqi ships, by id ("yiyuan-2019"); built once, immutable.
@@ -90,7 +114,19 @@ struct DeadlineOptions {
   // D3: false keeps 31 May / 30 September as written (the plan says 5月底前 / 9月底前); true
   // moves a date that is not a working day back to the last working day before it.
   bool yearly_on_working_day = false;
+  // The last day of the run's data, when data_end is not given: the data end at the midnight
+  // after it (a season result whose days end on 31 March ends on 1 April 00:00).
+  boost::gregorian::date last_day;
 };
+
+// Where the data of the season run end (the D1 reports of a response still in force stop
+// there): options.data_end, else the midnight after options.last_day, else the end of the
+// season (1 April 00:00 after it).
+inline boost::posix_time::ptime data_end_of(const DeadlineOptions& options, int season) {
+  if (!options.data_end.is_special()) return options.data_end;
+  if (!options.last_day.is_special()) return boost::posix_time::ptime(options.last_day + boost::gregorian::days(1));
+  return boost::posix_time::ptime(boost::gregorian::date(season + 1, 4, 1));
+}
 
 // The season a date belongs to, as the year the season starts in: July–December → that year,
 // January–June → the year before (season 2019 = 2019-10-01 … 2020-03-31; a response outside
@@ -98,6 +134,14 @@ struct DeadlineOptions {
 inline int season_of(boost::gregorian::date d) {
   const int y = d.year();
   return d.month() >= 7 ? y : y - 1;
+}
+
+// The season of a run that does not say: the season of its first day when the run has days, else
+// of its first response's start. Throws InvalidArgument for an empty run.
+inline int season_of_run(boost::gregorian::date first_day, span<const ResponsePeriod> periods) {
+  if (!first_day.is_special()) return season_of(first_day);
+  if (!periods.empty() && !periods[0].start.is_special()) return season_of(periods[0].start.date());
+  throw InvalidArgument("deadlines: cannot tell the season from an empty run; pass season=");
 }
 
 namespace detail {
@@ -119,127 +163,9 @@ inline std::string response_name(const ResponsePeriod& p) {
 // run, sorted by due time (a summary whose due time is not known yet last), then by kind.
 // Throws InvalidValue naming the period when a start is missing or an end precedes its start,
 // CalendarNotAvailable when a D2 count needs a year the holiday calendar does not have.
-inline std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
-                                               const DeadlineOptions& options = {},
-                                               const HolidayCalendar& calendar = builtin_holiday_calendar(),
-                                               const DeadlineRules& rules = deadline_rules()) {
-  namespace greg = boost::gregorian;
-  namespace pt = boost::posix_time;
-  if (season < 1901 || season > 9998)
-    throw InvalidArgument("season must be a year, e.g. 2019 (got " + std::to_string(season) + ")");
-  // Rules built in code skip DeadlineRules::parse: a month 13 reached Boost as std::out_of_range.
-  for (std::size_t k = 0; k < rules.yearly.size(); ++k) {
-    const auto& y = rules.yearly[k];
-    if (y.month < 1 || y.month > 12 || y.day < 1 || y.day > greg::gregorian_calendar::end_of_month_day(2000, y.month))
-      throw InvalidArgument("deadline rules " + rules.id + ": yearly[" + std::to_string(k) + "] (" + y.rule +
-                            ") month " + std::to_string(y.month) + ", day " + std::to_string(y.day) +
-                            " is not a day of the year");
-  }
-  if (rules.summary_working_days < 1)
-    throw InvalidArgument("deadline rules " + rules.id + ": summary_working_days must be at least 1 (got " +
-                          std::to_string(rules.summary_working_days) + ")");
-  const pt::ptime season_end(greg::date(season + 1, 4, 1));
-  const pt::ptime data_end = options.data_end.is_special() ? season_end : options.data_end;
-  const pt::time_duration end_of_day = pt::hours(23) + pt::minutes(59) + pt::seconds(59);
-  std::vector<Deadline> out;
-
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const ResponsePeriod& p = periods[i];
-    if (p.start.is_special()) throw InvalidValue("response_periods", i, "the start is missing");
-    const bool open = p.end.is_not_a_date_time();
-    if (!open && p.end.is_special()) throw InvalidValue("response_periods", i, "the end is not a date and time");
-    if (!open && p.end < p.start)
-      throw InvalidValue(
-          "response_periods", i,
-          "ends (" + detail::iso_minute(p.end) + ") before it starts (" + detail::iso_minute(p.start) + ")");
-    if (open && p.start >= data_end)
-      throw InvalidValue("response_periods", i,
-                         "still in force, but starts (" + detail::iso_minute(p.start) +
-                             ") after the end of the data (" + detail::iso_minute(data_end) + "); pass the data's end");
-    const pt::ptime until = open ? data_end : p.end;
-    const std::string response = detail::response_name(p);
-
-    // D1: a report at 15:00 on every day the response is in force at 15:00 — weekends and
-    // holidays included (an emergency does not pause). The lift instant itself is not in force.
-    const auto& d1 = rules.daily_report;
-    int n = 0;
-    for (greg::date day = p.start.date(); pt::ptime(day, rules.daily_report_time) < until; day += greg::days(1)) {
-      const pt::ptime at(day, rules.daily_report_time);
-      if (at < p.start) continue;
-      Deadline d;
-      d.due = at;
-      d.kind = DeadlineKind::daily_report;
-      d.rule = d1.rule;
-      d.what =
-          d1.what_en + ", day " + std::to_string(++n) + " of the " + response + " from " + detail::iso_minute(p.start);
-      d.what_zh = d1.what_zh;
-      d.who = d1.who_en;
-      d.who_zh = d1.who_zh;
-      d.submit_to_zh = rules.submit_to_zh;
-      d.period = i;
-      d.day = n;
-      out.push_back(std::move(d));
-    }
-
-    // D2: the end of the n-th working day after the day the response ended (that day not counted).
-    const auto& d2 = rules.response_summary;
-    Deadline s;
-    s.kind = DeadlineKind::response_summary;
-    s.rule = d2.rule;
-    s.what_zh = d2.what_zh;
-    s.who = d2.who_en;
-    s.who_zh = d2.who_zh;
-    s.submit_to_zh = rules.submit_to_zh;
-    s.period = i;
-    const std::string wd =
-        std::to_string(rules.summary_working_days) + " working day" + (rules.summary_working_days == 1 ? "" : "s");
-    if (open) {
-      s.due = pt::ptime(pt::not_a_date_time);
-      s.what = d2.what_en + " for the " + response + " from " + detail::iso_minute(p.start) + ", still in force at " +
-               detail::iso_minute(data_end) + ": due " + wd + " after it ends";
-    } else {
-      s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
-      s.what = d2.what_en + " for the " + response + " " + detail::iso_minute(p.start) + " … " +
-               detail::iso_minute(p.end) + " (" + wd + " after it ended)";
-    }
-    out.push_back(std::move(s));
-  }
-
-  // D3: yearly, in the year after the season's start.
-  for (const auto& y : rules.yearly) {
-    const int year = season + 1;
-    const int day = std::min<int>(y.day, greg::gregorian_calendar::end_of_month_day(year, y.month));
-    const greg::date written(year, y.month, day);
-    greg::date due = written;
-    std::string moved;
-    if (options.yearly_on_working_day) {
-      due = calendar.working_day_on_or_before(written);
-      if (due != written) {
-        const Holiday* h = calendar.holiday_of(written);
-        moved = "; moved from " + detail::iso(written) + " (" + HolidayYear::weekday_name(written) +
-                (h ? ", " + h->name_zh : std::string()) + ") to the last working day before it";
-      }
-    }
-    Deadline d;
-    d.due = pt::ptime(due, end_of_day);
-    d.kind = y.kind;
-    d.rule = y.rule;
-    d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
-    d.what_zh = y.what_zh;
-    d.who = y.who_en;
-    d.who_zh = y.who_zh;
-    d.submit_to_zh = rules.submit_to_zh;
-    out.push_back(std::move(d));
-  }
-
-  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
-    const bool ua = a.due.is_special(), ub = b.due.is_special();
-    if (ua != ub) return ub;  // unknown due times last
-    if (!ua && a.due != b.due) return a.due < b.due;
-    if (a.kind != b.kind) return a.kind < b.kind;
-    return a.period < b.period;
-  });
-  return out;
-}
+std::vector<Deadline> deadline_calendar(int season, span<const ResponsePeriod> periods,
+                                        const DeadlineOptions& options = {},
+                                        const HolidayCalendar& calendar = builtin_holiday_calendar(),
+                                        const DeadlineRules& rules = deadline_rules());
 
 }  // namespace aqi

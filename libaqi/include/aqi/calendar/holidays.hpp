@@ -6,8 +6,10 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +17,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "aqi/detail/ascii.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/error.hpp"
 
@@ -49,7 +52,6 @@ struct HolidayYear {
     constexpr const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
     return names[d.day_of_week().as_number()];
   }
-
 };
 
 // What a calendar day is under the notices.
@@ -60,9 +62,29 @@ enum class DayKind : std::uint8_t {
   makeup_working_day,  // a Saturday or Sunday worked for a holiday (调休上班)
 };
 
+inline constexpr std::array<DayKind, 4> all_day_kinds{DayKind::working_day, DayKind::weekend, DayKind::holiday,
+                                                      DayKind::makeup_working_day};
+
 constexpr std::string_view name(DayKind k) noexcept {
   constexpr std::string_view names[] = {"working day", "weekend", "holiday", "make-up working day"};
   return names[static_cast<std::size_t>(k)];
+}
+
+// As the notices say: 工作日, 休息日 (a weekend), 放假 (a day off), 调休上班 (a make-up working day).
+constexpr std::string_view name_zh(DayKind k) noexcept {
+  constexpr std::string_view names[] = {"工作日", "休息日", "放假", "调休上班"};
+  return names[static_cast<std::size_t>(k)];
+}
+
+// The name()/parse_day_kind() pair: the English name in any case, with `_` for spaces
+// (make_up_working_day), or the Chinese. Throws UnknownName listing them.
+inline DayKind parse_day_kind(std::string_view text) {
+  for (DayKind k : all_day_kinds)
+    if (detail::same_name(text, name(k)) || text == name_zh(k)) return k;
+  throw UnknownName("unknown kind of day '" + std::string(text) +
+                    "'; expected one of: " + detail::name_list(all_day_kinds, [](DayKind k) {
+                      return std::string(name(k)) + " (" + std::string(name_zh(k)) + ")";
+                    }));
 }
 
 constexpr bool is_working(DayKind k) noexcept { return k == DayKind::working_day || k == DayKind::makeup_working_day; }
@@ -123,6 +145,35 @@ class HolidayCalendar {
   }
 
   const std::vector<HolidayYear>& years() const noexcept { return years_; }
+
+  // One year's notice; throws UnknownName naming the years the calendar has.
+  const HolidayYear& year(int y) const {
+    for (const auto& n : years_)
+      if (n.year == y) return n;
+    throw UnknownName("no holiday calendar for " + std::to_string(y) + "; the calendar has " +
+                      (years_.empty() ? std::string("no year") : year_list()));
+  }
+
+  // A day the notices list: a day off or a make-up working day, with its holiday and notice
+  // (pointers into this calendar: valid while it lives).
+  struct ListedDay {
+    boost::gregorian::date day;
+    DayKind kind;
+    const Holiday* holiday;
+    const HolidayYear* notice;
+  };
+
+  // Every day the notices list, by date (one notice's when `year` is given: it must be in the
+  // calendar).
+  std::vector<ListedDay> listed_days(std::optional<int> only_year = std::nullopt) const {
+    if (only_year) year(*only_year);
+    std::vector<ListedDay> out;
+    for (const auto& e : days_) {
+      const HolidayYear& y = years_[e.year];
+      if (!only_year || y.year == *only_year) out.push_back({e.day, e.kind, &y.holidays[e.holiday], &y});
+    }
+    return out;
+  }
 
   bool has_year(int year) const noexcept {
     return std::any_of(years_.begin(), years_.end(), [&](const auto& y) { return y.year == year; });

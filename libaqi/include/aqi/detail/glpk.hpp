@@ -19,6 +19,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "aqi/error.hpp"
 
@@ -102,6 +103,18 @@ inline bool glpk_guarded(const GlpkEnvironment& env, int (*solver)(glp_prob*, co
 [[noreturn]] inline void throw_glpk_failure(const GlpkEnvironment& env, const std::string& what) {
   throw Error(std::string(env.who()) + ": GLPK failed on " + what + " (" + env.last_output() + ")");
 }
+
+// The sparse matrix of a GLPK problem, 1-based as glp_load_matrix takes it.
+struct GlpkMatrix {
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0.0};
+  void put(int row, int col, double v) {
+    ia.push_back(row);
+    ja.push_back(col);
+    ar.push_back(v);
+  }
+  void load(glp_prob* p) { glp_load_matrix(p, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data()); }
+};
 
 struct GlpkProblemDelete {
   void operator()(glp_prob* p) const noexcept { glp_delete_prob(p); }

@@ -2,7 +2,8 @@
 //
 // The cut of a source is the fraction of its activity removed (E1): the industry measure of its
 // industry × grade × level (E3–E5) counted by whole lines where the rule says so (E6), capped for
-// protected enterprises (E7); the fleet measures of E8; the dust measures of E9. Excluded sources
+// protected enterprises (E7); the fleet measures of E8; the dust measures of E9 (the plan's, from
+// the same table: aqi/emissions/fleet_dust_rules.hpp). Excluded sources
 // (E2) count in neither baseline nor reduction. Reductions are the inventory's baseline matrix
 // (sources × pollutants) times the cut vector. The check compares the county's reduction ratios
 // with the level's targets (R3), trading SO2 against NOx (R4) and capping dust within PM (R5), and
@@ -15,17 +16,20 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <Eigen/Core>
 
+#include "aqi/detail/keys.hpp"
+#include "aqi/emissions/fleet_dust_rules.hpp"
+#include "aqi/emissions/industry_measures.hpp"
+#include "aqi/emissions/inventory.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/emissions/targets.hpp"
 #include "aqi/error.hpp"
-#include "aqi/emissions/industry_measures.hpp"
-#include "aqi/emissions/inventory.hpp"
 #include "aqi/warning/response_level.hpp"
 
 namespace aqi {
@@ -42,32 +46,12 @@ enum class CutBasis : std::uint8_t {
   dust,      // E9
 };
 
-constexpr std::string_view key(CutBasis b) noexcept {
-  constexpr std::array<std::string_view, 4> keys{"rule", "excluded", "fleet", "dust"};
-  return keys[static_cast<std::size_t>(b)];
-}
+inline constexpr std::array<std::string_view, 4> cut_basis_keys{"rule", "excluded", "fleet", "dust"};
 
-// Which E8 measure decided a fleet's cut.
-enum class FleetMeasure : std::uint8_t {
-  none,             // no measure at this level
-  exempt,           // livelihood, special, clean-energy or emergency-repair (E8)
-  owner_transport,  // the owner's rule forbids these trucks (E4 ⑦ power & heat; the table's `transport`)
-  heavy_truck_ban,  // II, I: units with > 10 heavy-vehicle trips a day stop National-IV-or-older trucks
-  non_road_ban,     // II, I: National-II-or-older non-road machinery stops
-  black_smoke_ban,  // black-smoke machinery banned in the built-up area (from III on)
-  restricted_zone,  // III: heavy-diesel restricted zone in the built-up area; not quantified, cut 0
-};
+constexpr std::string_view key(CutBasis b) noexcept { return cut_basis_keys[static_cast<std::size_t>(b)]; }
 
-constexpr std::string_view describe(FleetMeasure m) noexcept {
-  constexpr std::array<std::string_view, 7> text{
-      "no fleet measure at this level (E8)",
-      "exempt: livelihood, special, clean-energy or emergency-repair (E8)",
-      "the owner's rule stops these heavy trucks (E4 ⑦ / measure table `transport`)",
-      "National-IV-or-older heavy trucks of a unit with > 10 heavy-vehicle trips a day stop (E8, II and I)",
-      "National-II-or-older non-road machinery stops (E8, II and I)",
-      "black-smoke machinery banned in the built-up area (E8, III and above)",
-      "heavy-diesel restricted zone in the built-up area (E8, III): restrictions not quantified, no cut counted"};
-  return text[static_cast<std::size_t>(m)];
+inline CutBasis parse_cut_basis(std::string_view text) {
+  return static_cast<CutBasis>(detail::parse_key(cut_basis_keys, text, "cut basis"));
 }
 
 struct CutOptions {
@@ -111,6 +95,11 @@ struct EmissionCuts {
   std::optional<double> dust_cap;
   std::string measures_document;
   std::string targets_document;
+  // The measure table and the targets the cuts were computed with, shared: the result never
+  // refers to a table its caller may destroy (built-in ones aliased, others copied; `rule` indexes
+  // measures->rules()).
+  std::shared_ptr<const IndustryMeasures> measures;
+  std::shared_ptr<const EmissionTargets> targets;
   // Per source.
   Eigen::ArrayXd cut;                // fraction of activity removed; NaN = the rule has no value
   EmissionMatrix reduction;          // t/day, sources × pollutants; NaN where cut is NaN
@@ -132,25 +121,6 @@ struct EmissionCuts {
 };
 
 namespace detail {
-
-// E9: the dust measures of plan §5.5.1–3 (3)②; earlier levels' stops continue at higher levels.
-inline double dust_cut(DustActivity a, ResponseLevel level) noexcept {
-  switch (a) {
-    case DustActivity::mine:
-    case DustActivity::sand_gravel:
-    case DustActivity::stone_works:
-    case DustActivity::earthwork:
-    case DustActivity::demolition:
-    case DustActivity::painting:
-    case DustActivity::uncovered_transport:
-      return 1;
-    case DustActivity::slope_spraying:
-    case DustActivity::concrete:
-      return level >= ResponseLevel::II ? 1 : 0;
-    default:
-      return 0;
-  }
-}
 
 struct SourceCut {
   double cut = 0;
@@ -179,78 +149,102 @@ inline double share_of_lines(const Inventory& inv, std::size_t i, int k) noexcep
   return sum;
 }
 
-inline SourceCut source_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
+inline int rule_index(const IndustryMeasures& m, const IndustryMeasure& r) noexcept {
+  return static_cast<int>(&r - m.rules().data());
+}
+
+// E3–E7: an enterprise's row of the table, counted by whole lines (E6), capped for protected
+// enterprises (E7).
+inline SourceCut enterprise_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
   SourceCut c;
+  const IndustryMeasure& r = m.rule(inv.industry[i], inv.grade[i], level, inv.low_nox[i] != 0);
+  c.rule = rule_index(m, r);
+  c.status = r.status();
+  if (!r.sourced()) {
+    c.cut = std::numeric_limits<double>::quiet_NaN();
+    return c;
+  }
+  c.cut = r.cut;
+  if (r.counted_by == CountedBy::line) {
+    c.lines_stopped = lines_to_stop(r.cut, inv.lines[i]);
+    c.cut = share_of_lines(inv, i, c.lines_stopped);
+  }
+  // E7: never below the approved maximum load.
+  const double load = inv.protected_max_load[i];
+  if (!std::isnan(load) && c.cut > 1 - load) {
+    c.cut = 1 - load;
+    c.capped = true;
+  }
+  return c;
+}
+
+// E4 ⑦ with E8: the owner's transport rule, where the table has one for an ungraded owner, stops
+// its heavy trucks at every level the rule holds. False when it does not apply.
+inline bool owner_transport_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m,
+                                SourceCut& c) {
+  if (is_graded(inv.industry[i])) return false;
+  const IndustryMeasure& r = m.rule(inv.industry[i], Grade::none, level, false);
+  if (!stops_heavy_truck(r.transport, inv.standard[i])) return false;
+  c.cut = 1;
+  c.fleet = FleetMeasure::owner_transport;
+  c.rule = rule_index(m, r);
+  c.status = r.verified ? RuleStatus::verified : RuleStatus::unverified;
+  return true;
+}
+
+// E8: a fleet row stops entirely or not at all, by the plan's fleet measures (the table's [fleet]).
+inline SourceCut fleet_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
+  SourceCut c;
+  c.basis = CutBasis::fleet;
+  if (inv.exempt[i] != FleetExemption::none) {
+    c.fleet = FleetMeasure::exempt;
+    return c;
+  }
+  const FleetRules& f = m.fleet();
+  if (inv.vehicle[i] == Vehicle::heavy_truck) {
+    if (owner_transport_cut(inv, i, level, m, c)) return c;
+    if (f.heavy_truck_ban.levels.contains(level) && inv.standard[i] <= f.heavy_truck_max_standard &&
+        inv.trips_per_day[i] > f.trips_per_day_above) {
+      c.cut = 1;
+      c.fleet = FleetMeasure::heavy_truck_ban;
+    } else if (f.restricted_zone.levels.contains(level) && inv.built_up[i]) {
+      c.fleet = FleetMeasure::restricted_zone;
+    }
+    return c;
+  }
+  if (f.non_road_ban.levels.contains(level) && inv.standard[i] <= f.non_road_max_standard) {
+    c.cut = 1;
+    c.fleet = FleetMeasure::non_road_ban;
+  } else if (f.black_smoke_ban.levels.contains(level) && inv.black_smoke[i] && inv.built_up[i]) {
+    c.cut = 1;
+    c.fleet = FleetMeasure::black_smoke_ban;
+  }
+  return c;
+}
+
+// E9: a dust row's activity stops at the levels of the plan's dust measure (the table's [dust]).
+inline SourceCut dust_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
+  SourceCut c;
+  c.basis = CutBasis::dust;
+  if (inv.dust[i] != DustActivity::none) c.cut = m.dust(inv.dust[i]).levels.contains(level) ? 1 : 0;
+  return c;
+}
+
+inline SourceCut source_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
   if (inv.excluded[i] != Exclusion::none) {
+    SourceCut c;
     c.basis = CutBasis::excluded;
     return c;
   }
   switch (inv.kind[i]) {
-    case SourceKind::enterprise: {
-      const IndustryMeasure& r = m.rule(inv.industry[i], inv.grade[i], level, inv.low_nox[i] != 0);
-      c.rule = static_cast<int>(&r - m.rules().data());
-      c.status = r.status();
-      if (!r.sourced()) {
-        c.cut = std::numeric_limits<double>::quiet_NaN();
-        return c;
-      }
-      c.cut = r.cut;
-      if (r.counted_by == CountedBy::line) {
-        c.lines_stopped = lines_to_stop(r.cut, inv.lines[i]);
-        c.cut = share_of_lines(inv, i, c.lines_stopped);
-      }
-      // E7: never below the approved maximum load.
-      const double load = inv.protected_max_load[i];
-      if (!std::isnan(load) && c.cut > 1 - load) {
-        c.cut = 1 - load;
-        c.capped = true;
-      }
-      return c;
-    }
-    case SourceKind::fleet: {
-      c.basis = CutBasis::fleet;
-      if (inv.exempt[i] != FleetExemption::none) {
-        c.fleet = FleetMeasure::exempt;
-        return c;
-      }
-      const bool severe = level >= ResponseLevel::II;
-      if (inv.vehicle[i] == Vehicle::heavy_truck) {
-        // The owner's transport rule, where the table has one for an ungraded owner (E4 ⑦).
-        if (!is_graded(inv.industry[i])) {
-          const IndustryMeasure& r = m.rule(inv.industry[i], Grade::none, level, false);
-          const bool stops = r.transport == TransportRule::no_road_transport ||
-                             (r.transport == TransportRule::no_heavy_truck_cn4_or_older && inv.standard[i] <= 4);
-          if (stops) {
-            c.cut = 1;
-            c.fleet = FleetMeasure::owner_transport;
-            c.rule = static_cast<int>(&r - m.rules().data());
-            c.status = r.verified ? RuleStatus::verified : RuleStatus::unverified;
-            return c;
-          }
-        }
-        if (severe && inv.standard[i] <= 4 && inv.trips_per_day[i] > 10) {
-          c.cut = 1;
-          c.fleet = FleetMeasure::heavy_truck_ban;
-        } else if (!severe && inv.built_up[i]) {
-          c.fleet = FleetMeasure::restricted_zone;
-        }
-        return c;
-      }
-      if (severe && inv.standard[i] <= 2) {
-        c.cut = 1;
-        c.fleet = FleetMeasure::non_road_ban;
-      } else if (inv.black_smoke[i] && inv.built_up[i]) {
-        c.cut = 1;
-        c.fleet = FleetMeasure::black_smoke_ban;
-      }
-      return c;
-    }
+    case SourceKind::enterprise:
+      return enterprise_cut(inv, i, level, m);
+    case SourceKind::fleet:
+      return fleet_cut(inv, i, level, m);
     case SourceKind::dust:
-      c.basis = CutBasis::dust;
-      c.cut = dust_cut(inv.dust[i], level);
-      return c;
+      return dust_cut(inv, i, level, m);
   }
-  return c;
+  return {};
 }
 
 // County totals from which the check is made: what E10 also recomputes for candidate cuts.
@@ -268,6 +262,28 @@ inline void check_dust_cap(const std::optional<double>& cap) {
     throw InvalidArgument("dust_cap must be a share of the PM baseline in 0..1 (SPEC R5), got " + format_number(*cap));
 }
 
+// R5 on the PM check: dust counts at most dust_cap of the PM baseline.
+inline void cap_dust(PollutantCheck& pm, const CutTotals& t, const std::optional<double>& dust_cap) {
+  const std::size_t k = static_cast<std::size_t>(EmissionPollutant::pm);
+  pm.dust_reduction = t.dust_pm;
+  pm.dust_counted = dust_cap ? std::min(t.dust_pm, *dust_cap * pm.baseline) : t.dust_pm;
+  pm.reduction = t.reduction[k] - t.dust_pm + pm.dust_counted;
+}
+
+// R4: SO2 and NOx met as a pair when both are emitted.
+inline void trade_so2_nox(std::array<PollutantCheck, emission_pollutant_count>& out) {
+  PollutantCheck& s = out[static_cast<std::size_t>(EmissionPollutant::so2)];
+  PollutantCheck& n = out[static_cast<std::size_t>(EmissionPollutant::nox)];
+  if (!(s.baseline > 0 && n.baseline > 0)) return;
+  const double gap = (s.target + n.target) - (s.ratio + n.ratio);
+  const bool pair_met = gap <= target_ratio_tolerance;
+  for (PollutantCheck* c : {&s, &n}) {
+    c->traded = true;
+    c->met = pair_met;
+    c->shortfall_pp = pair_met ? 0 : gap * 100;
+  }
+}
+
 // SPEC R3–R5 on county totals; `top` is left to the caller.
 inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const CutTotals& t, ResponseLevel level,
                                                                           const EmissionTargets& targets,
@@ -283,12 +299,7 @@ inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const 
     c.unsourced_baseline = t.unsourced_baseline[k];
     c.unsourced_sources = t.unsourced_sources[k];
     c.target = targets.ratio(level, p);
-    if (p == EmissionPollutant::pm) {
-      // R5: dust counts at most dust_cap of the PM baseline.
-      c.dust_reduction = t.dust_pm;
-      c.dust_counted = dust_cap ? std::min(t.dust_pm, *dust_cap * c.baseline) : t.dust_pm;
-      c.reduction = t.reduction[k] - t.dust_pm + c.dust_counted;
-    }
+    if (p == EmissionPollutant::pm) cap_dust(c, t, dust_cap);
     if (c.baseline > 0) {
       c.ratio = c.reduction / c.baseline;
       c.met_alone = c.ratio >= c.target - target_ratio_tolerance;
@@ -298,41 +309,22 @@ inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const 
     }
     c.met = c.met_alone;
   }
-  // R4: SO2 and NOx met as a pair when both are emitted.
-  PollutantCheck& s = out[static_cast<std::size_t>(EmissionPollutant::so2)];
-  PollutantCheck& n = out[static_cast<std::size_t>(EmissionPollutant::nox)];
-  if (targets.so2_nox_trade() && s.baseline > 0 && n.baseline > 0) {
-    const double gap = (s.target + n.target) - (s.ratio + n.ratio);
-    const bool pair_met = gap <= target_ratio_tolerance;
-    for (PollutantCheck* c : {&s, &n}) {
-      c->traded = true;
-      c->met = pair_met;
-      c->shortfall_pp = pair_met ? 0 : gap * 100;
-    }
-  }
+  if (targets.so2_nox_trade()) trade_so2_nox(out);
   for (auto& c : out) c.shortfall = c.shortfall_pp / 100 * c.baseline;
   return out;
 }
 
-}  // namespace detail
+// Per-source masks for the matrix–vector products of E1: included (E2), the sourced cut, the dust
+// cut (R5), the unverified cut, unsourced.
+struct CutMasks {
+  Eigen::ArrayXd included, known, dust, unverified, unsourced;
+};
 
-// SPEC E1–E9 and R3–R6: every source's cut at `level` and the county's check against the targets.
-// Throws InvalidArgument for level IV/none, a dust_cap outside 0..1, or an incomplete measure table.
-inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, const CutOptions& options = {}) {
+// Every source's cut into `r` (sized for the inventory), with the masks and the counts.
+inline CutMasks record_source_cuts(const Inventory& inv, ResponseLevel level, const IndustryMeasures& m,
+                                   EmissionCuts& r) {
   using Eigen::Index;
-  inv.require_consistent();
-  const IndustryMeasures& m = options.measures ? *options.measures : builtin_industry_measures();
-  const EmissionTargets& targets = options.targets ? *options.targets : builtin_emission_targets();
-  detail::measure_level_index(level);  // IV and none have no measures
-  detail::check_dust_cap(options.dust_cap);
-  if (options.measures) m.require_complete();
-
   const std::size_t n = inv.size();
-  EmissionCuts r;
-  r.level = level;
-  r.dust_cap = options.dust_cap;
-  r.measures_document = m.document();
-  r.targets_document = targets.document();
   r.cut.resize(static_cast<Index>(n));
   r.lines_stopped.resize(n);
   r.capped.resize(n);
@@ -340,10 +332,9 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
   r.rule.resize(n);
   r.fleet_measure.resize(n);
   r.status.resize(n);
-  // Masks for the matrix–vector products: included (E2), sourced cut, dust (R5), unverified, unsourced.
-  Eigen::ArrayXd included(n), known(n), dust(n), unverified(n), unsourced(n);
+  CutMasks mask{Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n)};
   for (std::size_t i = 0; i < n; ++i) {
-    const auto c = detail::source_cut(inv, i, level, m);
+    const auto c = source_cut(inv, i, level, m);
     const auto at = static_cast<Index>(i);
     r.cut[at] = c.cut;
     r.lines_stopped[i] = c.lines_stopped;
@@ -354,23 +345,28 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
     r.status[i] = c.status;
     const bool in = c.basis != CutBasis::excluded;
     const bool has_value = !std::isnan(c.cut);
-    included[at] = in ? 1 : 0;
-    known[at] = has_value ? c.cut : 0;
-    dust[at] = has_value && c.basis == CutBasis::dust ? c.cut : 0;
-    unverified[at] = has_value && in && c.status == RuleStatus::unverified ? c.cut : 0;
-    unsourced[at] = has_value ? 0 : 1;
+    mask.included[at] = in ? 1 : 0;
+    mask.known[at] = has_value ? c.cut : 0;
+    mask.dust[at] = has_value && c.basis == CutBasis::dust ? c.cut : 0;
+    mask.unverified[at] = has_value && in && c.status == RuleStatus::unverified ? c.cut : 0;
+    mask.unsourced[at] = has_value ? 0 : 1;
     r.excluded += !in;
     r.unsourced += !has_value;
     r.unverified += in && c.status == RuleStatus::unverified;
   }
-  // E1: reductions are the baseline matrix times the cut vectors. Eᵀ is pollutants × sources with
-  // each source's column contiguous: column-major matrix–vector products, which need no horizontal
-  // sums (on those GCC 12 wrongly warns "maybe uninitialized" in Eigen's AVX-512 code, see simd.hpp).
+  return mask;
+}
+
+// E1: county totals are the baseline matrix times the masks. Eᵀ is pollutants × sources with each
+// source's column contiguous: column-major matrix–vector products, which need no horizontal sums
+// (on those GCC 12 wrongly warns "maybe uninitialized" in Eigen's AVX-512 code, see simd.hpp).
+inline CutTotals county_totals(const Inventory& inv, const CutMasks& mask) {
+  using Eigen::Index;
   const auto Et = inv.emissions.matrix().transpose();
-  const Eigen::Vector4d baseline = Et * included.matrix(), reduced = Et * known.matrix(),
-                        unverified_sum = Et * unverified.matrix(), unsourced_sum = Et * unsourced.matrix(),
-                        dust_sum = Et * dust.matrix();
-  detail::CutTotals t;
+  const Eigen::Vector4d baseline = Et * mask.included.matrix(), reduced = Et * mask.known.matrix(),
+                        unverified_sum = Et * mask.unverified.matrix(), unsourced_sum = Et * mask.unsourced.matrix(),
+                        dust_sum = Et * mask.dust.matrix();
+  CutTotals t;
   for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
     const auto p = static_cast<Index>(k);
     t.baseline[k] = baseline[p];
@@ -379,48 +375,77 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
     t.unsourced_baseline[k] = unsourced_sum[p];
   }
   t.dust_pm = dust_sum[static_cast<Index>(EmissionPollutant::pm)];
-  for (std::size_t i = 0; i < n; ++i)
-    if (unsourced[static_cast<Index>(i)] > 0)
+  for (std::size_t i = 0; i < inv.size(); ++i)
+    if (mask.unsourced[static_cast<Index>(i)] > 0)
       for (std::size_t k = 0; k < emission_pollutant_count; ++k)
         t.unsourced_sources[k] += inv.emissions(static_cast<Index>(i), static_cast<Index>(k)) > 0;
+  return t;
+}
+
+// R6: the largest contributors per pollutant, in one pass: each list is kept sorted and only a
+// reduction larger than its last entry gets in (on ties the earlier source stays).
+inline void find_top_contributors(EmissionCuts& r, const CutMasks& mask, const CutTotals& t, std::size_t top) {
+  using Eigen::Index;
+  if (top == 0) return;
+  const std::size_t n = r.size();
+  for (auto& c : r.summary) c.top.reserve(std::min(top, n) + 1);  // top may be any size_t
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(mask.known[static_cast<Index>(i)] > 0)) continue;
+    for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
+      const double red = r.reduction(static_cast<Index>(i), static_cast<Index>(k));
+      auto& list = r.summary[k].top;
+      if (!(red > 0) || (list.size() == top && !(red > list.back().reduction))) continue;
+      auto at = list.end();
+      while (at != list.begin() && (at - 1)->reduction < red) --at;
+      list.insert(at, Contributor{i, red, 0});
+      if (list.size() > top) list.pop_back();
+    }
+  }
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k)
+    for (auto& c : r.summary[k].top) c.share = t.reduction[k] > 0 ? c.reduction / t.reduction[k] : 0;
+}
+
+}  // namespace detail
+
+// SPEC E1–E9 and R3–R6: every source's cut at `level` and the county's check against the targets.
+// Throws InvalidArgument for level IV/none, a dust_cap outside 0..1, or an incomplete measure table.
+inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, const CutOptions& options = {}) {
+  inv.require_consistent();
+  const IndustryMeasures& m = options.measures ? *options.measures : builtin_industry_measures();
+  const EmissionTargets& targets = options.targets ? *options.targets : builtin_emission_targets();
+  detail::measure_level_index(level);  // IV and none have no measures
+  detail::check_dust_cap(options.dust_cap);
+  if (options.measures) m.require_complete();
+
+  EmissionCuts r;
+  r.level = level;
+  r.dust_cap = options.dust_cap;
+  r.measures_document = m.document();
+  r.targets_document = targets.document();
+  r.measures = share(m);
+  r.targets = share(targets);
+  const detail::CutMasks mask = detail::record_source_cuts(inv, level, m, r);
+  const detail::CutTotals t = detail::county_totals(inv, mask);
   r.reduction = inv.emissions.colwise() * r.cut;
   r.summary = detail::check_targets(t, level, targets, options.dust_cap);
   r.met = std::all_of(r.summary.begin(), r.summary.end(), [](const PollutantCheck& c) { return c.met; });
-
-  // R6: the largest contributors per pollutant, in one pass: each list is kept sorted and only a
-  // reduction larger than its last entry gets in (on ties the earlier source stays).
-  const std::size_t top = options.top_contributors;
-  if (top > 0) {
-    for (auto& c : r.summary) c.top.reserve(std::min(top, n) + 1);  // top may be any size_t
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!(known[static_cast<Index>(i)] > 0)) continue;
-      for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
-        const double red = r.reduction(static_cast<Index>(i), static_cast<Index>(k));
-        auto& list = r.summary[k].top;
-        if (!(red > 0) || (list.size() == top && !(red > list.back().reduction))) continue;
-        auto at = list.end();
-        while (at != list.begin() && (at - 1)->reduction < red) --at;
-        list.insert(at, Contributor{i, red, 0});
-        if (list.size() > top) list.pop_back();
-      }
-    }
-    for (std::size_t k = 0; k < emission_pollutant_count; ++k)
-      for (auto& c : r.summary[k].top) c.share = t.reduction[k] > 0 ? c.reduction / t.reduction[k] : 0;
-  }
+  detail::find_top_contributors(r, mask, t, options.top_contributors);
   return r;
 }
 
-// What was applied to source i, in words (English), for reports.
+// What was applied to source i, in words (English), for reports; `m` is the table the cuts were
+// computed with.
 inline std::string cut_measure(const EmissionCuts& r, const Inventory& inv, std::size_t i, const IndustryMeasures& m) {
   switch (r.basis[i]) {
     case CutBasis::excluded:
       return "excluded (E2: " + std::string(key(inv.excluded[i])) + ")";
     case CutBasis::fleet:
-      return std::string(describe(r.fleet_measure[i]));
+      return describe(r.fleet_measure[i], m.fleet());
     case CutBasis::dust: {
-      const std::string what(key(inv.dust[i]));
-      if (inv.dust[i] == DustActivity::road) return "road dust: more sweeping and watering, no activity stops (E9)";
-      return r.cut[static_cast<Eigen::Index>(i)] > 0 ? what + " stops (E9)" : what + " continues at this level (E9)";
+      if (inv.dust[i] == DustActivity::none) return "";
+      const SourceRule& d = m.dust(inv.dust[i]);
+      if (r.cut[static_cast<Eigen::Index>(i)] > 0 || d.levels.empty()) return d.measure_en;
+      return std::string(key(inv.dust[i])) + " continues at this level (E9)";
     }
     case CutBasis::rule:
       break;
@@ -434,19 +459,51 @@ inline std::string cut_measure(const EmissionCuts& r, const Inventory& inv, std:
   return s;
 }
 
-// Where the rule behind source i's cut was read.
+// As above, with the table the result holds.
+inline std::string cut_measure(const EmissionCuts& r, const Inventory& inv, std::size_t i) {
+  return cut_measure(r, inv, i, *r.measures);
+}
+
+// Where the rule behind source i's cut was read (fleets and dust: the citation of the table's
+// section).
 inline std::string cut_source(const EmissionCuts& r, std::size_t i, const IndustryMeasures& m) {
   if (r.rule[i] >= 0) return m.rules()[static_cast<std::size_t>(r.rule[i])].source;
   switch (r.basis[i]) {
     case CutBasis::excluded:
       return "plan §5.4.2 (l.115); SPEC E2";
     case CutBasis::fleet:
-      return "plan §5.5.1-3 (3)③ (l.163, l.195-197, l.231-233); SPEC E8";
+      return m.fleet().source;
     case CutBasis::dust:
-      return "plan §5.5.1-3 (3)② (l.159-161, l.193, l.229); SPEC E9";
+      return m.dust_rules().source;
     default:
       return "";
   }
+}
+
+// As above with the table the result holds; a dust source's citation is its activity's rule's.
+inline std::string cut_source(const EmissionCuts& r, const Inventory& inv, std::size_t i) {
+  if (r.basis[i] == CutBasis::dust && inv.dust[i] != DustActivity::none) return r.measures->dust(inv.dust[i]).source;
+  return cut_source(r, i, *r.measures);
+}
+
+// What source i's cut applies to: the rule's counted_by (E3–E6); "transport" for a fleet (E8),
+// "activity" for a dust source (E9); "" for an excluded one (E2).
+inline std::string_view cut_counted_by(const EmissionCuts& r, std::size_t i) {
+  switch (r.basis[i]) {
+    case CutBasis::rule:
+      return key(r.measures->rules()[static_cast<std::size_t>(r.rule[i])].counted_by);
+    case CutBasis::fleet:
+      return "transport";
+    case CutBasis::dust:
+      return "activity";
+    default:
+      return "";
+  }
+}
+
+// The status of the rule behind source i's cut, or "excluded" (E2).
+inline std::string_view cut_rule_status(const EmissionCuts& r, std::size_t i) {
+  return r.basis[i] == CutBasis::excluded ? std::string_view("excluded") : name(r.status[i]);
 }
 
 }  // namespace aqi

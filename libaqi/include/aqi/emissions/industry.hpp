@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "aqi/detail/keys.hpp"
 #include "aqi/error.hpp"
 
 namespace aqi {
@@ -62,6 +63,14 @@ constexpr std::string_view key(Industry i) noexcept { return industry_keys[stati
 
 // Which rule of SPEC E3–E5 an industry follows.
 enum class IndustryClass : std::uint8_t { graded_key, ungraded_key, non_key, other };
+
+inline constexpr std::array<std::string_view, 4> industry_class_keys{"graded_key", "ungraded_key", "non_key", "other"};
+
+constexpr std::string_view name(IndustryClass c) noexcept { return industry_class_keys[static_cast<std::size_t>(c)]; }
+
+inline IndustryClass parse_industry_class(std::string_view text) {
+  return static_cast<IndustryClass>(detail::parse_key(industry_class_keys, text, "industry class"));
+}
 
 constexpr IndustryClass industry_class(Industry i) noexcept {
   if (i <= Industry::pharmaceutical) return IndustryClass::graded_key;

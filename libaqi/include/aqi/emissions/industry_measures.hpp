@@ -11,13 +11,17 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "aqi/detail/format.hpp"
-#include "aqi/error.hpp"
+#include "aqi/detail/keys.hpp"
+#include "aqi/emissions/fleet_dust_rules.hpp"
 #include "aqi/emissions/industry.hpp"
+#include "aqi/error.hpp"
 #include "aqi/warning/response_level.hpp"
 
 namespace aqi {
@@ -38,6 +42,11 @@ inline constexpr std::array<std::string_view, 7> counted_by_keys{"line",      "l
 
 constexpr std::string_view key(CountedBy c) noexcept { return counted_by_keys[static_cast<std::size_t>(c)]; }
 
+// Throws UnknownName listing the keys.
+inline CountedBy parse_counted_by(std::string_view text) {
+  return static_cast<CountedBy>(detail::parse_key(counted_by_keys, text, "counted_by"));
+}
+
 // How the numbers of a row were established (the table's `evidence` field).
 enum class Evidence : std::uint8_t { plan, plan_partial, guide_text, principle, secondary, none };
 
@@ -45,6 +54,10 @@ inline constexpr std::array<std::string_view, 6> evidence_keys{"plan",      "pla
                                                                "principle", "secondary",    "none"};
 
 constexpr std::string_view key(Evidence e) noexcept { return evidence_keys[static_cast<std::size_t>(e)]; }
+
+inline Evidence parse_evidence(std::string_view text) {
+  return static_cast<Evidence>(detail::parse_key(evidence_keys, text, "evidence"));
+}
 
 // A transport rule attached to a row; applied to the owner's fleets (E8).
 enum class TransportRule : std::uint8_t { none, no_heavy_truck_cn4_or_older, no_road_transport };
@@ -54,6 +67,17 @@ inline constexpr std::array<std::string_view, 3> transport_rule_keys{"", "no_hea
 
 constexpr std::string_view key(TransportRule t) noexcept { return transport_rule_keys[static_cast<std::size_t>(t)]; }
 
+// "" → none.
+inline TransportRule parse_transport_rule(std::string_view text) {
+  return static_cast<TransportRule>(detail::parse_key(transport_rule_keys, text, "transport rule"));
+}
+
+// E4 ⑦ / E8: whether an owner's transport rule stops a heavy truck of China emission stage
+// `standard` (no_heavy_truck_cn4_or_older: 国四及以下, stage ≤ 4, as the key says).
+constexpr bool stops_heavy_truck(TransportRule t, int standard) noexcept {
+  return t == TransportRule::no_road_transport || (t == TransportRule::no_heavy_truck_cn4_or_older && standard <= 4);
+}
+
 // How far a rule can be trusted; every use of a rule reports it.
 enum class RuleStatus : std::uint8_t {
   verified,     // the numbers were read in the cited source
@@ -61,13 +85,28 @@ enum class RuleStatus : std::uint8_t {
   not_sourced,  // no value: cut = NaN
 };
 
-constexpr std::string_view name(RuleStatus s) noexcept {
-  constexpr std::array<std::string_view, 3> names{"verified", "unverified", "not_sourced"};
-  return names[static_cast<std::size_t>(s)];
+inline constexpr std::array<std::string_view, 3> rule_status_keys{"verified", "unverified", "not_sourced"};
+
+constexpr std::string_view name(RuleStatus s) noexcept { return rule_status_keys[static_cast<std::size_t>(s)]; }
+
+inline RuleStatus parse_rule_status(std::string_view text) {
+  return static_cast<RuleStatus>(detail::parse_key(rule_status_keys, text, "rule status"));
 }
 
 // The `condition` field: only gas boilers are told apart, by their low-NOx retrofit (E4 ⑧).
 enum class LowNoxCondition : std::int8_t { any = -1, not_retrofitted = 0, retrofitted = 1 };
+
+// As the table writes it: "", "low_nox = 0", "low_nox = 1".
+inline constexpr std::array<std::string_view, 3> low_nox_condition_keys{"", "low_nox = 0", "low_nox = 1"};
+
+constexpr std::string_view name(LowNoxCondition c) noexcept {
+  return low_nox_condition_keys[static_cast<std::size_t>(static_cast<int>(c) + 1)];
+}
+
+inline LowNoxCondition parse_low_nox_condition(std::string_view text) {
+  return static_cast<LowNoxCondition>(static_cast<int>(detail::parse_key(low_nox_condition_keys, text, "condition")) -
+                                      1);
+}
 
 struct IndustryMeasure {
   Industry industry = Industry::other;
@@ -95,8 +134,7 @@ struct IndustryMeasure {
   std::string describe() const {
     std::string s(key(industry));
     if (grade != Grade::none) s += " grade " + std::string(name(grade));
-    if (condition != LowNoxCondition::any)
-      s += std::string(" low_nox = ") + (condition == LowNoxCondition::retrofitted ? "1" : "0");
+    if (condition != LowNoxCondition::any) s += " " + std::string(name(condition));
     return s + " at " + std::string(name(response));
   }
 };
@@ -127,8 +165,6 @@ inline std::size_t measure_level_index(ResponseLevel r) {
   }
 }
 
-inline constexpr std::array<ResponseLevel, 3> measure_levels{ResponseLevel::III, ResponseLevel::II, ResponseLevel::I};
-
 }  // namespace detail
 
 class IndustryMeasures {
@@ -148,6 +184,7 @@ class IndustryMeasures {
     m.reference_.insert(m.reference_.end(), guide.reference_.begin(), guide.reference_.end());
     m.notes_.insert(m.notes_.end(), guide.notes_.begin(), guide.notes_.end());
     // One table, one document; each row's file and source still say where it was read.
+    m.add_source_rules(guide, /*replace=*/false);
     m.document_ = guide.document_ + "; " + plan_rows.document_;
     m.edition_ = guide.edition_;
     m.status_ = guide.status_;
@@ -162,6 +199,7 @@ class IndustryMeasures {
   IndustryMeasures overridden_by(const IndustryMeasures& bureau) const {
     IndustryMeasures m = *this;
     for (const auto& row : bureau.rules_) m.add(row, /*replace=*/true);
+    m.add_source_rules(bureau, /*replace=*/true);
     m.document_ = document_ + "; overridden by " + bureau.document_;
     m.notes_.insert(m.notes_.end(), bureau.notes_.begin(), bureau.notes_.end());
     return m;
@@ -197,7 +235,7 @@ class IndustryMeasures {
               IndustryMeasure probe;
               probe.industry = ind;
               probe.grade = grade;
-              probe.response = detail::measure_levels[l];
+              probe.response = measure_levels[l];
               if (ind == Industry::gas_boiler)
                 probe.condition = nox ? LowNoxCondition::retrofitted : LowNoxCondition::not_retrofitted;
               out.push_back(probe.describe());
@@ -207,15 +245,44 @@ class IndustryMeasures {
     return out;
   }
 
+  // Every row missing() names, the fleet measures (E8) and a dust measure for every activity (E9).
   void require_complete() const {
     const auto m = missing();
-    if (m.empty()) return;
-    std::string list;
-    for (std::size_t k = 0; k < m.size() && k < 3; ++k) list += (k ? ", " : "") + m[k];
-    if (m.size() > 3) list += " …";
-    throw InvalidArgument("the measure table (" + document_ + ") lacks " + std::to_string(m.size()) + " rows: " + list +
+    std::string lacks;
+    if (!m.empty()) {
+      std::string list;
+      for (std::size_t k = 0; k < m.size() && k < 3; ++k) list += (k ? ", " : "") + m[k];
+      if (m.size() > 3) list += " …";
+      lacks = std::to_string(m.size()) + " rows: " + list;
+    } else if (!fleet_) {
+      lacks = "the fleet measures ([fleet], SPEC E8)";
+    } else {
+      for (std::size_t a = 1; a < dust_activity_count && lacks.empty(); ++a)
+        if (!dust_.by_activity[a])
+          lacks = "a dust measure for " + std::string(dust_activity_keys[a]) + " ([[dust.rule]], SPEC E9)";
+    }
+    if (lacks.empty()) return;
+    throw InvalidArgument("the measure table (" + document_ + ") lacks " + lacks +
                           "; override the built-in table instead of replacing it");
   }
+
+  // SPEC E8: the plan's fleet measures (the table's [fleet] section). Throws InvalidArgument when
+  // the table has none (a table that was not completed: require_complete).
+  const FleetRules& fleet() const {
+    if (!fleet_)
+      throw InvalidArgument("the measure table (" + document_ + ") has no fleet measures ([fleet], SPEC E8)");
+    return *fleet_;
+  }
+  bool has_fleet_rules() const noexcept { return fleet_.has_value(); }
+
+  // SPEC E9: the plan's measure for a dust activity (the table's [[dust.rule]]). Throws
+  // InvalidArgument when the table has none for it.
+  const SourceRule& dust(DustActivity activity) const {
+    if (const SourceRule* r = dust_.rule(activity)) return *r;
+    throw InvalidArgument("the measure table (" + document_ + ") has no dust measure for " +
+                          std::string(key(activity)) + " ([[dust.rule]], SPEC E9)");
+  }
+  const DustRules& dust_rules() const noexcept { return dust_; }
 
   const std::vector<IndustryMeasure>& rules() const noexcept { return rules_; }
   // Rows of reference-only industries (cement clinker): parsed and checked, never applied.
@@ -228,11 +295,14 @@ class IndustryMeasures {
  private:
   static constexpr std::size_t slots = industry_count * grade_count * 3 * 2;
 
+  // The fleet and dust measures of `other` where this table has none; with `replace`, every one
+  // `other` has. A section in both when not replacing is a ParseError, as a row twice is.
+  void add_source_rules(const IndustryMeasures& other, bool replace);
+
   static std::size_t slot(Industry i, Grade g, std::size_t level, bool low_nox) noexcept {
     return ((static_cast<std::size_t>(i) * grade_count + static_cast<std::size_t>(g)) * 3 + level) * 2 +
            (low_nox ? 1 : 0);
   }
-
 
   void add(IndustryMeasure row, bool replace) {
     const std::size_t level = detail::measure_level_index(row.response);
@@ -266,6 +336,8 @@ class IndustryMeasures {
   std::vector<IndustryMeasure> rules_;
   std::vector<IndustryMeasure> reference_;
   std::vector<IndustryMeasureNote> notes_;
+  std::optional<FleetRules> fleet_;  // E8
+  DustRules dust_;                   // E9
   std::array<int, slots> index_ = filled_index();
 
   static std::array<int, slots> filled_index() {
@@ -278,5 +350,9 @@ class IndustryMeasures {
 // The table libaqi ships (libaqi/rules/industry/technical-guide-2020.toml), immutable, built once
 // on first use. It is complete: every inventory combination has a row (many say "not sourced").
 const IndustryMeasures& builtin_industry_measures();
+
+// A shared handle for results that refer to a table: a built-in plan's table aliased (it lives as
+// long as the program), any other copied.
+std::shared_ptr<const IndustryMeasures> share(const IndustryMeasures& table);
 
 }  // namespace aqi

@@ -27,26 +27,37 @@
 #include <Eigen/Core>
 
 #include "aqi/detail/format.hpp"
+#include "aqi/detail/keys.hpp"
+#include "aqi/emissions/fleet_dust_rules.hpp"  // DustActivity (E9)
+#include "aqi/emissions/industry.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/error.hpp"
-#include "aqi/emissions/industry.hpp"
 
 namespace aqi {
 
 enum class SourceKind : std::uint8_t { enterprise, fleet, dust };
 inline constexpr std::array<std::string_view, 3> source_kind_keys{"enterprise", "fleet", "dust"};
 constexpr std::string_view key(SourceKind k) noexcept { return source_kind_keys[static_cast<std::size_t>(k)]; }
+inline SourceKind parse_source_kind(std::string_view text) {
+  return static_cast<SourceKind>(detail::parse_key(source_kind_keys, text, "source kind"));
+}
 
 // SPEC E2 (plan §5.4.2): sources struck from the reduction list; they count for nothing.
 enum class Exclusion : std::uint8_t { none, zombie, fake, long_stopped, yellow_label, banned, eliminated_boiler };
 inline constexpr std::array<std::string_view, 7> exclusion_keys{
     "", "zombie", "fake", "long_stopped", "yellow_label", "banned", "eliminated_boiler"};
 constexpr std::string_view key(Exclusion e) noexcept { return exclusion_keys[static_cast<std::size_t>(e)]; }
+inline Exclusion parse_exclusion(std::string_view text) {  // "" → none
+  return static_cast<Exclusion>(detail::parse_key(exclusion_keys, text, "exclusion"));
+}
 
 // SPEC E8: what a fleet row is.
 enum class Vehicle : std::uint8_t { none, heavy_truck, non_road };
 inline constexpr std::array<std::string_view, 3> vehicle_keys{"", "heavy_truck", "non_road"};
 constexpr std::string_view key(Vehicle v) noexcept { return vehicle_keys[static_cast<std::size_t>(v)]; }
+inline Vehicle parse_vehicle(std::string_view text) {  // "" → none
+  return static_cast<Vehicle>(detail::parse_key(vehicle_keys, text, "vehicle"));
+}
 
 // SPEC E8 exemptions (plan §5.5.2/3 (3)③): livelihood logistics, special and hazardous-goods
 // vehicles; clean-energy and emergency-repair machines.
@@ -54,25 +65,9 @@ enum class FleetExemption : std::uint8_t { none, livelihood, special, clean_ener
 inline constexpr std::array<std::string_view, 5> fleet_exemption_keys{"", "livelihood", "special", "clean_energy",
                                                                       "emergency_repair"};
 constexpr std::string_view key(FleetExemption e) noexcept { return fleet_exemption_keys[static_cast<std::size_t>(e)]; }
-
-// SPEC E9: the activity of a dust row (plan §5.5.1–3 (3)②).
-enum class DustActivity : std::uint8_t {
-  none,
-  mine,                 // 矿山 open-air work
-  sand_gravel,          // 砂石料厂
-  stone_works,          // 石材厂、石板厂
-  earthwork,            // 土石方作业 (construction)
-  demolition,           // 建筑拆除
-  painting,             // 喷涂粉刷
-  slope_spraying,       // 护坡喷浆 (II, I)
-  concrete,             // 混凝土搅拌及浇注 (II, I)
-  uncovered_transport,  // 未密闭的煤炭、渣土、砂石料运输车辆
-  road,                 // road dust: more sweeping and watering, no activity stops
-};
-inline constexpr std::array<std::string_view, 11> dust_activity_keys{
-    "",         "mine",           "sand_gravel", "stone_works",         "earthwork", "demolition",
-    "painting", "slope_spraying", "concrete",    "uncovered_transport", "road"};
-constexpr std::string_view key(DustActivity d) noexcept { return dust_activity_keys[static_cast<std::size_t>(d)]; }
+inline FleetExemption parse_fleet_exemption(std::string_view text) {  // "" → none
+  return static_cast<FleetExemption>(detail::parse_key(fleet_exemption_keys, text, "fleet exemption"));
+}
 
 // Baseline emissions or reductions, sources × pollutants (so2, nox, pm, vocs), t/day. Row-major:
 // a source's four values are contiguous, so Eᵀ·cut is a column-major matrix–vector product.

@@ -1,16 +1,18 @@
 // Emission-reduction targets of a response — SPEC R3 (the ratios), R4 (SO2/NOx trade). Data:
-// libaqi/rules/targets/yiyuan-2019.toml (plan §5.3), compiled in; a file of the same form replaces it.
+// a plan's targets.toml (libaqi/rules/plans/yiyuan-2019/, plan §5.3), compiled in; a file of the same form
+// replaces it.
 #pragma once
 
 #include <array>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "aqi/detail/format.hpp"
+#include "aqi/emissions/industry_measures.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/error.hpp"
-#include "aqi/emissions/industry_measures.hpp"
 #include "aqi/warning/response_level.hpp"
 
 namespace aqi {
@@ -39,5 +41,8 @@ class EmissionTargets {
 
 // The plan's targets (immutable, built once on first use).
 const EmissionTargets& builtin_emission_targets();
+
+// A shared handle for results that refer to targets: a built-in plan's aliased, any other copied.
+std::shared_ptr<const EmissionTargets> share(const EmissionTargets& targets);
 
 }  // namespace aqi

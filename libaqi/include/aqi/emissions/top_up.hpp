@@ -20,13 +20,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "aqi/detail/format.hpp"
 #include "aqi/detail/glpk.hpp"
 #include "aqi/emissions/cuts.hpp"
-#include "aqi/error.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/error.hpp"
 
 namespace aqi {
 
@@ -81,347 +83,356 @@ struct TopUpVariable {
 
 inline std::string percent(double ratio) { return format_number(std::round(ratio * 1e4) / 100) + "%"; }
 
-}  // namespace detail
+// A NaN limit reached GLPK as INT_MIN milliseconds (a float-to-int conversion of NaN).
+inline void check_time_limit(double seconds) {
+  if (!(seconds > 0))
+    throw InvalidArgument("top_up: time_limit must be a positive number of seconds, got " + format_number(seconds));
+}
 
-// SPEC E10. Throws like emission_cuts; InvalidArgument when `candidates` has the wrong length or
-// time_limit is not a positive number.
-inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOptions& options = {}) {
-  using Eigen::Index;
-  // A NaN limit reached GLPK as INT_MIN milliseconds (a float-to-int conversion of NaN).
-  if (!(options.time_limit > 0))
-    throw InvalidArgument("top_up: time_limit must be a positive number of seconds, got " +
-                          detail::format_number(options.time_limit));
-  const EmissionCuts base = emission_cuts(inv, level, options.cuts);
-  const EmissionTargets& targets = options.cuts.targets ? *options.cuts.targets : builtin_emission_targets();
-  const std::size_t n = inv.size();
-  if (!options.candidates.empty() && options.candidates.size() != n)
-    throw InvalidArgument("candidates has " + std::to_string(options.candidates.size()) + " flags for " +
-                          std::to_string(n) + " sources");
-  TopUp out;
-  out.level = level;
-  out.before = base.summary;
+// Decision — candidates (docs/emissions.md): why source i can take no extra cut, counted in
+// `out`; false when it is a candidate, with `room` below its largest cut (1, or 1 − max load, E7).
+inline bool not_a_candidate(const Inventory& inv, const EmissionCuts& base, const TopUpOptions& options, std::size_t i,
+                            TopUp& out, double& room) {
+  auto counted = [](std::size_t& reason) {
+    ++reason;
+    return true;
+  };
+  const double cut = base.cut[static_cast<Eigen::Index>(i)];
+  if (!options.candidates.empty() && !options.candidates[i]) return counted(out.not_chosen);
+  if (std::isnan(cut)) return counted(out.not_sourced);
+  // Power & heat (livelihood, E4 ⑦), exempt fleets (E8), road dust (E9).
+  const bool exempt = (inv.kind[i] == SourceKind::enterprise && inv.industry[i] == Industry::power_heat) ||
+                      base.fleet_measure[i] == FleetMeasure::exempt ||
+                      (inv.kind[i] == SourceKind::dust && inv.dust[i] == DustActivity::road);
+  if (exempt) return counted(out.exempt);
+  if (std::isnan(inv.cost[i])) return counted(out.no_cost);
+  const double load = inv.protected_max_load[i];
+  room = (std::isnan(load) ? 1.0 : 1 - load) - cut;
+  if (room <= 1e-12) return counted(out.at_maximum);
+  return false;
+}
 
-  // Candidates and their variables.
-  std::vector<detail::TopUpVariable> vars;
-  std::vector<double> room(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
+// A candidate's variables: fleets and dust stop entirely (a binary); line enterprises add whole
+// lines (E6); other enterprises any fraction up to their room.
+inline void add_variables(const Inventory& inv, const EmissionCuts& base, std::size_t i, double room,
+                          std::vector<TopUpVariable>& vars) {
+  if (inv.kind[i] != SourceKind::enterprise) {
+    vars.push_back({i, 1.0, 1.0, true, false});
+  } else if (base.lines_stopped[i] >= 0) {
+    // Lines of equal share are one count, not interchangeable binaries: the branch and bound
+    // would otherwise try every equivalent subset (fuzzing: seconds for 20 sources).
+    const double* s = inv.shares(i);
+    const int first = base.lines_stopped[i];
+    bool equal = true;
+    for (int l = first + 1; l < inv.lines[i]; ++l) equal = equal && s[l] == s[first];
+    if (equal && inv.lines[i] - first > 1)
+      vars.push_back({i, s[first], static_cast<double>(inv.lines[i] - first), false, true, true});
+    else
+      for (int l = first; l < inv.lines[i]; ++l) vars.push_back({i, s[l], 1.0, true, true});
+  } else {
+    vars.push_back({i, 1.0, room, false, false});
+  }
+}
+
+// The program's variables, and each source's room below its largest cut.
+struct TopUpCandidates {
+  std::vector<TopUpVariable> vars;
+  std::vector<double> room;
+};
+
+inline TopUpCandidates top_up_candidates(const Inventory& inv, const EmissionCuts& base, const TopUpOptions& options,
+                                         TopUp& out) {
+  TopUpCandidates c{{}, std::vector<double>(inv.size(), 0)};
+  for (std::size_t i = 0; i < inv.size(); ++i) {
     if (base.basis[i] == CutBasis::excluded) continue;
-    const double cut = base.cut[static_cast<Index>(i)];
-    if (!options.candidates.empty() && !options.candidates[i]) {
-      ++out.not_chosen;
-      continue;
-    }
-    if (std::isnan(cut)) {
-      ++out.not_sourced;
-      continue;
-    }
-    const bool exempt = (inv.kind[i] == SourceKind::enterprise && inv.industry[i] == Industry::power_heat) ||
-                        base.fleet_measure[i] == FleetMeasure::exempt ||
-                        (inv.kind[i] == SourceKind::dust && inv.dust[i] == DustActivity::road);
-    if (exempt) {
-      ++out.exempt;
-      continue;
-    }
-    if (std::isnan(inv.cost[i])) {
-      ++out.no_cost;
-      continue;
-    }
-    const double load = inv.protected_max_load[i];
-    const double largest = std::isnan(load) ? 1.0 : 1 - load;
-    room[i] = largest - cut;
-    if (room[i] <= 1e-12) {
-      ++out.at_maximum;
-      continue;
-    }
+    if (not_a_candidate(inv, base, options, i, out, c.room[i])) continue;
     ++out.candidates;
-    if (inv.kind[i] != SourceKind::enterprise) {
-      vars.push_back({i, 1.0, 1.0, true, false});
-    } else if (base.lines_stopped[i] >= 0) {
-      // Lines of equal share are one count, not interchangeable binaries: the branch and bound
-      // would otherwise try every equivalent subset (fuzzing: seconds for 20 sources).
-      const double* s = inv.shares(i);
-      const int first = base.lines_stopped[i];
-      bool equal = true;
-      for (int l = first + 1; l < inv.lines[i]; ++l) equal = equal && s[l] == s[first];
-      if (equal && inv.lines[i] - first > 1)
-        vars.push_back({i, s[first], static_cast<double>(inv.lines[i] - first), false, true, true});
-      else
-        for (int l = first; l < inv.lines[i]; ++l) vars.push_back({i, s[l], 1.0, true, true});
-    } else {
-      vars.push_back({i, 1.0, room[i], false, false});
-    }
+    add_variables(inv, base, i, c.room[i], c.vars);
   }
+  return c;
+}
 
-  if (base.met) {
-    out.feasible = true;
-    out.after = base.summary;
-    for (auto& c : out.after) c.top.clear();
-    out.explanation =
-        "every target of level " + std::string(name(level)) + " is met by its measures: no extra cut needed";
-    return out;
-  }
-  out.needed = true;
-
-  // Current county totals (sourced cuts only), split as the constraints need them.
-  const auto E = inv.emissions;
+// The county's baseline and current reductions (sourced cuts only), split as the constraints
+// need them: B, R, and the dust part of PM (R5).
+struct TopUpBase {
   std::array<double, emission_pollutant_count> B{}, R{};
   double dust0 = 0;
-  for (auto p : all_emission_pollutants) {
-    const auto k = static_cast<std::size_t>(p);
-    B[k] = base.summary[k].baseline;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
+};
+
+inline TopUpBase top_up_base(const Inventory& inv, const EmissionCuts& base) {
+  using Eigen::Index;
+  TopUpBase t;
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) t.B[k] = base.summary[k].baseline;
+  for (std::size_t i = 0; i < inv.size(); ++i) {
     const double c = base.cut[static_cast<Index>(i)];
     if (std::isnan(c) || base.basis[i] == CutBasis::excluded) continue;
     for (std::size_t k = 0; k < emission_pollutant_count; ++k)
-      R[k] += c * E(static_cast<Index>(i), static_cast<Index>(k));
-    if (inv.kind[i] == SourceKind::dust) dust0 += c * E(static_cast<Index>(i), 2);
+      t.R[k] += c * inv.emissions(static_cast<Index>(i), static_cast<Index>(k));
+    if (inv.kind[i] == SourceKind::dust) t.dust0 += c * inv.emissions(static_cast<Index>(i), 2);
   }
-  constexpr std::size_t so2 = 0, nox = 1, pm = 2, vocs = 3;
-  const bool pair = targets.so2_nox_trade() && B[so2] > 0 && B[nox] > 0;
-  const double t_so2 = targets.ratio(level, EmissionPollutant::so2),
-               t_nox = targets.ratio(level, EmissionPollutant::nox);
-  const double t_pm = targets.ratio(level, EmissionPollutant::pm),
-               t_vocs = targets.ratio(level, EmissionPollutant::vocs);
-  const auto& cap = options.cuts.dust_cap;
+  return t;
+}
 
-  // Rows: coefficient of each variable per row, in ratio units.
-  struct Row {
-    std::vector<double> coef;
-    double rhs;
-    bool upper;  // ≤ rhs (else ≥)
-    double w;    // coefficient of the counted-dust variable
-  };
-  std::vector<Row> rows;
-  auto row_for = [&](std::size_t k) {
-    Row r{std::vector<double>(vars.size()), 0, false, 0};
-    for (std::size_t v = 0; v < vars.size(); ++v)
-      r.coef[v] = vars[v].share * E(static_cast<Index>(vars[v].source), static_cast<Index>(k)) / B[k];
-    return r;
-  };
-  if (pair) {
-    Row r = row_for(so2);
-    const Row r2 = row_for(nox);
+// A constraint: the coefficient of each variable, in ratio units.
+struct TopUpRow {
+  std::vector<double> coef;
+  double rhs;
+  bool upper;  // ≤ rhs (else ≥)
+  double w;    // coefficient of the counted-dust variable
+};
+
+inline TopUpRow top_up_row(const Inventory& inv, const std::vector<TopUpVariable>& vars, const TopUpBase& t,
+                           std::size_t k) {
+  TopUpRow r{std::vector<double>(vars.size()), 0, false, 0};
+  for (std::size_t v = 0; v < vars.size(); ++v)
+    r.coef[v] =
+        vars[v].share * inv.emissions(static_cast<Eigen::Index>(vars[v].source), static_cast<Eigen::Index>(k)) / t.B[k];
+  return r;
+}
+
+// R5: PM's non-dust extra + w ≥ t − N0/B, with w ≤ cap (the column's bound) and w ≤ (D0 + dust
+// extra)/B.
+inline void add_pm_rows(const Inventory& inv, const std::vector<TopUpVariable>& vars, const TopUpBase& t, double target,
+                        std::vector<TopUpRow>& rows) {
+  constexpr std::size_t pm = 2;
+  TopUpRow counted = top_up_row(inv, vars, t, pm), dust = top_up_row(inv, vars, t, pm);
+  for (std::size_t v = 0; v < vars.size(); ++v) {
+    const bool is_dust = inv.kind[vars[v].source] == SourceKind::dust;
+    if (is_dust) counted.coef[v] = 0;
+    dust.coef[v] = is_dust ? -dust.coef[v] : 0;
+  }
+  counted.w = 1;
+  counted.rhs = target - (t.R[pm] - t.dust0) / t.B[pm];
+  dust.w = 1;
+  dust.upper = true;
+  dust.rhs = t.dust0 / t.B[pm];
+  rows.push_back(std::move(counted));
+  rows.push_back(std::move(dust));
+}
+
+// R3 in ratio form for every emitted pollutant, SO2 and NOx as a pair under R4, PM under R5.
+inline std::vector<TopUpRow> top_up_rows(const Inventory& inv, const std::vector<TopUpVariable>& vars,
+                                         const TopUpBase& t, const EmissionTargets& targets, ResponseLevel level) {
+  constexpr std::size_t so2 = 0, nox = 1, pm = 2, vocs = 3;
+  auto target = [&](std::size_t k) { return targets.ratio(level, all_emission_pollutants[k]); };
+  std::vector<TopUpRow> rows;
+  if (targets.so2_nox_trade() && t.B[so2] > 0 && t.B[nox] > 0) {
+    TopUpRow r = top_up_row(inv, vars, t, so2);
+    const TopUpRow r2 = top_up_row(inv, vars, t, nox);
     for (std::size_t v = 0; v < vars.size(); ++v) r.coef[v] += r2.coef[v];
-    r.rhs = t_so2 + t_nox - R[so2] / B[so2] - R[nox] / B[nox];
+    r.rhs = target(so2) + target(nox) - t.R[so2] / t.B[so2] - t.R[nox] / t.B[nox];
     rows.push_back(std::move(r));
   } else {
     for (std::size_t k : {so2, nox})
-      if (B[k] > 0) {
-        Row r = row_for(k);
-        r.rhs = targets.ratio(level, all_emission_pollutants[k]) - R[k] / B[k];
+      if (t.B[k] > 0) {
+        TopUpRow r = top_up_row(inv, vars, t, k);
+        r.rhs = target(k) - t.R[k] / t.B[k];
         rows.push_back(std::move(r));
       }
   }
-  if (B[vocs] > 0) {
-    Row r = row_for(vocs);
-    r.rhs = t_vocs - R[vocs] / B[vocs];
+  if (t.B[vocs] > 0) {
+    TopUpRow r = top_up_row(inv, vars, t, vocs);
+    r.rhs = target(vocs) - t.R[vocs] / t.B[vocs];
     rows.push_back(std::move(r));
   }
-  const bool has_pm = B[pm] > 0;
-  if (has_pm) {
-    // PM: non-dust extra + w ≥ t − N0/B, with w ≤ cap and w ≤ (D0 + dust extra)/B (R5).
-    Row target = row_for(pm), dust_row = row_for(pm);
-    for (std::size_t v = 0; v < vars.size(); ++v) {
-      const bool is_dust = inv.kind[vars[v].source] == SourceKind::dust;
-      if (is_dust) target.coef[v] = 0;
-      dust_row.coef[v] = is_dust ? -dust_row.coef[v] : 0;
-    }
-    target.w = 1;
-    target.rhs = t_pm - (R[pm] - dust0) / B[pm];
-    dust_row.w = 1;
-    dust_row.upper = true;
-    dust_row.rhs = dust0 / B[pm];
-    rows.push_back(std::move(target));
-    rows.push_back(std::move(dust_row));
-  }
+  if (t.B[pm] > 0) add_pm_rows(inv, vars, t, target(pm), rows);
+  return rows;
+}
 
-  // The largest reach, for the statement of infeasibility: every candidate at its largest cut.
-  auto totals_with = [&](const std::vector<double>& extra) {
-    detail::CutTotals t;
-    for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
-      t.baseline[k] = B[k];
-      t.reduction[k] = R[k];
-      t.unverified[k] = base.summary[k].unverified_reduction;
-      t.unsourced_baseline[k] = base.summary[k].unsourced_baseline;
-      t.unsourced_sources[k] = base.summary[k].unsourced_sources;
+// County totals with the variables at `extra`: what check_targets judges.
+inline CutTotals top_up_totals(const Inventory& inv, const EmissionCuts& base, const TopUpBase& b,
+                               const std::vector<TopUpVariable>& vars, const std::vector<double>& extra) {
+  using Eigen::Index;
+  CutTotals t;
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
+    t.baseline[k] = b.B[k];
+    t.reduction[k] = b.R[k];
+    t.unverified[k] = base.summary[k].unverified_reduction;
+    t.unsourced_baseline[k] = base.summary[k].unsourced_baseline;
+    t.unsourced_sources[k] = base.summary[k].unsourced_sources;
+  }
+  t.dust_pm = b.dust0;
+  for (std::size_t v = 0; v < vars.size(); ++v) {
+    const std::size_t i = vars[v].source;
+    for (std::size_t k = 0; k < emission_pollutant_count; ++k)
+      t.reduction[k] += extra[v] * vars[v].share * inv.emissions(static_cast<Index>(i), static_cast<Index>(k));
+    if (inv.kind[i] == SourceKind::dust)
+      t.dust_pm += extra[v] * vars[v].share * inv.emissions(static_cast<Index>(i), 2);
+  }
+  return t;
+}
+
+// The columns: a variable per decision (cost × share of activity), then the counted dust w (R5).
+inline void top_up_columns(glp_prob* lp, const Inventory& inv, const std::vector<TopUpVariable>& vars, bool has_pm,
+                           const std::optional<double>& cap) {
+  const int ncols = static_cast<int>(vars.size()) + (has_pm ? 1 : 0);
+  glp_add_cols(lp, ncols);
+  for (std::size_t v = 0; v < vars.size(); ++v) {
+    const int j = static_cast<int>(v) + 1;
+    if (vars[v].binary) {
+      glp_set_col_kind(lp, j, GLP_BV);
+    } else if (vars[v].integer) {
+      glp_set_col_kind(lp, j, GLP_IV);
+      glp_set_col_bnds(lp, j, GLP_DB, 0.0, vars[v].upper);
+    } else {
+      glp_set_col_bnds(lp, j, GLP_DB, 0.0, vars[v].upper);
     }
-    t.dust_pm = dust0;
-    for (std::size_t v = 0; v < vars.size(); ++v) {
-      const std::size_t i = vars[v].source;
-      for (std::size_t k = 0; k < emission_pollutant_count; ++k)
-        t.reduction[k] += extra[v] * vars[v].share * E(static_cast<Index>(i), static_cast<Index>(k));
-      if (inv.kind[i] == SourceKind::dust) t.dust_pm += extra[v] * vars[v].share * E(static_cast<Index>(i), 2);
+    glp_set_obj_coef(lp, j, inv.cost[vars[v].source] * vars[v].share);
+  }
+  if (!has_pm) return;
+  // A cap below the solver's tolerance is 0: GLPK's presolve asserted lb < ub on a denormal one.
+  if (cap)
+    glp_set_col_bnds(lp, ncols, *cap > 1e-12 ? GLP_DB : GLP_FX, 0.0, *cap > 1e-12 ? *cap : 0.0);
+  else
+    glp_set_col_bnds(lp, ncols, GLP_LO, 0.0, 0.0);
+}
+
+// Protected line enterprises' variables, by source: their lines stay within the room below
+// 1 − max load (E7).
+inline std::vector<std::vector<std::size_t>> protected_line_groups(const Inventory& inv,
+                                                                   const std::vector<TopUpVariable>& vars) {
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t v = 0; v < vars.size();) {
+    std::size_t e = v;
+    while (e < vars.size() && vars[e].source == vars[v].source) ++e;
+    if (vars[v].line && !std::isnan(inv.protected_max_load[vars[v].source])) {
+      std::vector<std::size_t> group;
+      for (std::size_t u = v; u < e; ++u) group.push_back(u);
+      out.push_back(std::move(group));
     }
-    return t;
-  };
+    v = e;
+  }
+  return out;
+}
+
+// The constraint rows and the E7 rows of protected line enterprises.
+inline void top_up_constraints(glp_prob* lp, const Inventory& inv, const std::vector<TopUpVariable>& vars,
+                               const std::vector<TopUpRow>& rows, const std::vector<double>& room, int wcol) {
+  const auto groups = protected_line_groups(inv, vars);
+  glp_add_rows(lp, static_cast<int>(rows.size() + groups.size()));
+  GlpkMatrix a;
+  int row_index = 0;
+  for (const TopUpRow& r : rows) {
+    ++row_index;
+    glp_set_row_bnds(lp, row_index, r.upper ? GLP_UP : GLP_LO, r.rhs, r.rhs);
+    // Rows are in ratio units: a coefficient below 1e-12 moves a ratio by less than a
+    // millionth of the 1e-6 target tolerance, and left in, such (denormal) coefficients beside
+    // ones near 1 made GLPK's branch and bound run for seconds (fuzzing: a source of 1.8e308
+    // t/day of SO2 made every other source's SO2 coefficient 1e-306). The answer is checked
+    // against the exact sums afterwards.
+    for (std::size_t v = 0; v < vars.size(); ++v)
+      if (std::fabs(r.coef[v]) > 1e-12) a.put(row_index, static_cast<int>(v) + 1, r.coef[v]);
+    if (r.w != 0) a.put(row_index, wcol, r.w);
+  }
+  for (const auto& group : groups) {
+    ++row_index;
+    glp_set_row_bnds(lp, row_index, GLP_UP, 0.0, room[vars[group.front()].source] + 1e-12);
+    for (std::size_t v : group) a.put(row_index, static_cast<int>(v) + 1, vars[v].share);
+  }
+  a.load(lp);
+}
+
+// The LP relaxation first, then branch and bound from its optimal basis. Not glp_intopt's own
+// presolver: GLPK 5.0's returned "optimal" for a program whose relaxation is infeasible (a VOC
+// target 0.45 % out of reach — found by fuzzing, tests/cpp/emissions/top_up_test.cpp). False when
+// the program has no solution.
+inline bool run_top_up_solver(const GlpkEnvironment& environment, GlpkProblemPtr& prob, double time_limit) {
+  glp_prob* lp = prob.get();
+  glp_smcp lp_parm;
+  glp_init_smcp(&lp_parm);
+  lp_parm.msg_lev = GLP_MSG_OFF;
+  int ret = 0;
+  if (!glpk_guarded(environment, glp_simplex, lp, &lp_parm, &ret)) {
+    prob.release();  // the environment frees it
+    throw_glpk_failure(environment, "the top-up program's LP relaxation");
+  }
+  if (ret != 0 || (glp_get_status(lp) != GLP_OPT && glp_get_status(lp) != GLP_NOFEAS))
+    throw Error("E10: GLPK failed to solve the top-up program's LP relaxation (glp_simplex returned " +
+                std::to_string(ret) + ", status " + std::to_string(glp_get_status(lp)) + ")");
+  if (glp_get_status(lp) != GLP_OPT) return false;
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.mip_gap = 0.0;
+  parm.cov_cuts = GLP_OFF;  // its knapsack solver keeps static state: not thread-safe (detail/glpk.hpp)
+  // GLPK takes int milliseconds: 2e6 s (23 days) stands for any longer limit.
+  parm.tm_lim = static_cast<int>(std::clamp(time_limit, 0.001, 2e6) * 1000);
+  if (!glpk_guarded(environment, glp_intopt, lp, &parm, &ret)) {
+    prob.release();
+    throw_glpk_failure(environment, "the top-up program");
+  }
+  if (ret == GLP_ETMLIM)
+    throw Error("E10: the cheapest set of extra cuts was not proven within the time limit of " +
+                format_number(time_limit) + " s (TopUpOptions::time_limit)");
+  if (ret != 0)
+    throw Error("E10: GLPK failed to solve the top-up program (glp_intopt returned " + std::to_string(ret) + ")");
+  return glp_mip_status(lp) == GLP_OPT;
+}
+
+// The cheapest values of the variables, or nothing when no set meets the targets.
+inline std::optional<std::vector<double>> solve_top_up(const Inventory& inv, const TopUpCandidates& c,
+                                                       const std::vector<TopUpRow>& rows, bool has_pm,
+                                                       const std::optional<double>& cap, double time_limit) {
+  const auto& vars = c.vars;
+  if (vars.empty()) return std::nullopt;
+  const GlpkEnvironment environment("E10 top-up");  // outlives the problem
+  GlpkProblemPtr prob(glp_create_prob());
+  glp_set_obj_dir(prob.get(), GLP_MIN);
+  top_up_columns(prob.get(), inv, vars, has_pm, cap);
+  top_up_constraints(prob.get(), inv, vars, rows, c.room, static_cast<int>(vars.size()) + (has_pm ? 1 : 0));
+  if (!run_top_up_solver(environment, prob, time_limit)) return std::nullopt;
   std::vector<double> x(vars.size(), 0);
-  bool solved = false;
-  if (!vars.empty()) {
-    const detail::GlpkEnvironment environment("E10 top-up");  // outlives the problem
-    detail::GlpkProblemPtr prob(glp_create_prob());
-    glp_prob* lp = prob.get();
-    glp_set_obj_dir(lp, GLP_MIN);
-    const int ncols = static_cast<int>(vars.size()) + (has_pm ? 1 : 0);
-    glp_add_cols(lp, ncols);
-    for (std::size_t v = 0; v < vars.size(); ++v) {
-      const int j = static_cast<int>(v) + 1;
-      if (vars[v].binary) {
-        glp_set_col_kind(lp, j, GLP_BV);
-      } else if (vars[v].integer) {
-        glp_set_col_kind(lp, j, GLP_IV);
-        glp_set_col_bnds(lp, j, GLP_DB, 0.0, vars[v].upper);
-      } else {
-        glp_set_col_bnds(lp, j, GLP_DB, 0.0, vars[v].upper);
-      }
-      glp_set_obj_coef(lp, j, inv.cost[vars[v].source] * vars[v].share);
-    }
-    const int wcol = ncols;
-    if (has_pm) {
-      // A cap below the solver's tolerance is 0: GLPK's presolve asserted lb < ub on a denormal one.
-      if (cap)
-        glp_set_col_bnds(lp, wcol, *cap > 1e-12 ? GLP_DB : GLP_FX, 0.0, *cap > 1e-12 ? *cap : 0.0);
-      else
-        glp_set_col_bnds(lp, wcol, GLP_LO, 0.0, 0.0);
-    }
-    // Protected line enterprises: lines added stay within the room below 1 − max load (E7).
-    std::vector<std::vector<std::size_t>> protected_lines;
-    for (std::size_t v = 0; v < vars.size();) {
-      std::size_t e = v;
-      while (e < vars.size() && vars[e].source == vars[v].source) ++e;
-      if (vars[v].line && !std::isnan(inv.protected_max_load[vars[v].source])) {
-        std::vector<std::size_t> group;
-        for (std::size_t u = v; u < e; ++u) group.push_back(u);
-        protected_lines.push_back(std::move(group));
-      }
-      v = e;
-    }
-    glp_add_rows(lp, static_cast<int>(rows.size() + protected_lines.size()));
-    std::vector<int> ia{0}, ja{0};
-    std::vector<double> ar{0.0};
-    int row_index = 0;
-    for (const Row& r : rows) {
-      ++row_index;
-      glp_set_row_bnds(lp, row_index, r.upper ? GLP_UP : GLP_LO, r.rhs, r.rhs);
-      // Rows are in ratio units: a coefficient below 1e-12 moves a ratio by less than a
-      // millionth of the 1e-6 target tolerance, and left in, such (denormal) coefficients beside
-      // ones near 1 made GLPK's branch and bound run for seconds (fuzzing: a source of 1.8e308
-      // t/day of SO2 made every other source's SO2 coefficient 1e-306). The answer is checked
-      // against the exact sums afterwards.
-      for (std::size_t v = 0; v < vars.size(); ++v)
-        if (std::fabs(r.coef[v]) > 1e-12) {
-          ia.push_back(row_index);
-          ja.push_back(static_cast<int>(v) + 1);
-          ar.push_back(r.coef[v]);
-        }
-      if (r.w != 0) {
-        ia.push_back(row_index);
-        ja.push_back(wcol);
-        ar.push_back(r.w);
-      }
-    }
-    for (const auto& group : protected_lines) {
-      ++row_index;
-      glp_set_row_bnds(lp, row_index, GLP_UP, 0.0, room[vars[group.front()].source] + 1e-12);
-      for (std::size_t v : group) {
-        ia.push_back(row_index);
-        ja.push_back(static_cast<int>(v) + 1);
-        ar.push_back(vars[v].share);
-      }
-    }
-    glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
-    // The LP relaxation first, then branch and bound from its optimal basis. Not glp_intopt's own
-    // presolver: GLPK 5.0's returned "optimal" for a program whose relaxation is infeasible (a VOC
-    // target 0.45 % out of reach — found by fuzzing, tests/cpp/top_up_test.cpp).
-    glp_smcp lp_parm;
-    glp_init_smcp(&lp_parm);
-    lp_parm.msg_lev = GLP_MSG_OFF;
-    int ret = 0;
-    if (!detail::glpk_guarded(environment, glp_simplex, lp, &lp_parm, &ret)) {
-      prob.release();  // the environment frees it
-      detail::throw_glpk_failure(environment, "the top-up program's LP relaxation");
-    }
-    if (ret != 0 || (glp_get_status(lp) != GLP_OPT && glp_get_status(lp) != GLP_NOFEAS))
-      throw Error("E10: GLPK failed to solve the top-up program's LP relaxation (glp_simplex returned " +
-                  std::to_string(ret) + ", status " + std::to_string(glp_get_status(lp)) + ")");
-    if (glp_get_status(lp) == GLP_OPT) {
-      glp_iocp parm;
-      glp_init_iocp(&parm);
-      parm.msg_lev = GLP_MSG_OFF;
-      parm.mip_gap = 0.0;
-      parm.cov_cuts = GLP_OFF;  // its knapsack solver keeps static state: not thread-safe (detail/glpk.hpp)
-      // GLPK takes int milliseconds: 2e6 s (23 days) stands for any longer limit.
-      parm.tm_lim = static_cast<int>(std::clamp(options.time_limit, 0.001, 2e6) * 1000);
-      if (!detail::glpk_guarded(environment, glp_intopt, lp, &parm, &ret)) {
-        prob.release();
-        detail::throw_glpk_failure(environment, "the top-up program");
-      }
-      if (ret == GLP_ETMLIM)
-        throw Error("E10: the cheapest set of extra cuts was not proven within the time limit of " +
-                    detail::format_number(options.time_limit) + " s (TopUpOptions::time_limit)");
-      if (ret != 0)
-        throw Error("E10: GLPK failed to solve the top-up program (glp_intopt returned " + std::to_string(ret) + ")");
-      if (glp_mip_status(lp) == GLP_OPT) {
-        solved = true;
-        for (std::size_t v = 0; v < vars.size(); ++v) {
-          const double value = glp_mip_col_val(lp, static_cast<int>(v) + 1);
-          x[v] = vars[v].binary || vars[v].integer ? std::round(value)
-                                                   : std::clamp(value < 1e-12 ? 0.0 : value, 0.0, vars[v].upper);
-        }
-      }
-    }
+  for (std::size_t v = 0; v < vars.size(); ++v) {
+    const double value = glp_mip_col_val(prob.get(), static_cast<int>(v) + 1);
+    x[v] = vars[v].binary || vars[v].integer ? std::round(value)
+                                             : std::clamp(value < 1e-12 ? 0.0 : value, 0.0, vars[v].upper);
   }
+  return x;
+}
 
-  std::string not_candidates;
+// " Not candidates: 2 without a cost, 1 exempt." — or "".
+inline std::string not_candidates_text(const TopUp& out) {
+  std::string s;
   auto reason = [&](std::size_t count, const char* what) {
-    if (count) not_candidates += (not_candidates.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+    if (count) s += (s.empty() ? "" : ", ") + std::to_string(count) + " " + what;
   };
   reason(out.not_sourced, "with no sourced rule (cut unknown, counted as 0)");
   reason(out.no_cost, "without a cost");
   reason(out.exempt, "exempt");
   reason(out.at_maximum, "already at their largest cut");
   reason(out.not_chosen, "not among the candidates given");
-  const std::string others = not_candidates.empty() ? "" : " Not candidates: " + not_candidates + ".";
+  return s.empty() ? "" : " Not candidates: " + s + ".";
+}
 
-  if (!solved) {
-    std::vector<double> most(vars.size());
-    for (std::size_t v = 0; v < vars.size(); ++v) most[v] = vars[v].upper;
-    const auto reach = detail::check_targets(totals_with(most), level, targets, cap);
-    std::string why;
-    const auto& s = reach[so2];
-    const auto& nx = reach[nox];
-    for (const auto& c : reach) {
-      if (c.met) continue;
-      if (c.traded && c.pollutant == EmissionPollutant::nox) continue;  // said once, with SO2
-      std::string part;
-      if (c.traded) {
-        part = "SO2 + NOx reach " + detail::percent(s.ratio) + " + " + detail::percent(nx.ratio) + " (targets " +
-               detail::percent(s.target) + " + " + detail::percent(nx.target) + ", R4)";
-      } else {
-        part = std::string(display_name(c.pollutant)) + " reaches " + detail::percent(c.ratio) + " (target " +
-               detail::percent(c.target) + ")";
-        if (c.pollutant == EmissionPollutant::pm && cap && c.dust_counted < c.dust_reduction)
-          part += ", dust counted only up to the cap of " + detail::percent(*cap) + " of the PM baseline (R5)";
-      }
-      why += (why.empty() ? "" : "; ") + part;
+// Which targets stay out of reach with every candidate at its largest cut (the constraints only
+// grow with the cuts, so that is exactly the test of feasibility).
+inline std::string unreachable_targets(const std::array<PollutantCheck, emission_pollutant_count>& reach,
+                                       const std::optional<double>& cap) {
+  const auto& s = reach[0];
+  const auto& nx = reach[1];
+  std::string why;
+  for (const auto& c : reach) {
+    if (c.met) continue;
+    if (c.traded && c.pollutant == EmissionPollutant::nox) continue;  // said once, with SO2
+    std::string part;
+    if (c.traded) {
+      part = "SO2 + NOx reach " + percent(s.ratio) + " + " + percent(nx.ratio) + " (targets " + percent(s.target) +
+             " + " + percent(nx.target) + ", R4)";
+    } else {
+      part = std::string(display_name(c.pollutant)) + " reaches " + percent(c.ratio) + " (target " + percent(c.target) +
+             ")";
+      if (c.pollutant == EmissionPollutant::pm && cap && c.dust_counted < c.dust_reduction)
+        part += ", dust counted only up to the cap of " + percent(*cap) + " of the PM baseline (R5)";
     }
-    out.feasible = false;
-    out.after = base.summary;
-    for (auto& c : out.after) c.top.clear();
-    out.explanation = "no set of extra cuts meets every target of level " + std::string(name(level)) + ": with " +
-                      std::to_string(out.candidates) + " candidate sources all at their largest cut, " + why + "." +
-                      others;
-    return out;
+    why += (why.empty() ? "" : "; ") + part;
   }
+  return why;
+}
 
-  out.feasible = true;
-  out.after = detail::check_targets(totals_with(x), level, targets, cap);
-  // The solver's answer is checked, not trusted: an "optimal" set that leaves a target short is
-  // a solver failure, never a plan to publish.
-  for (const auto& c : out.after)
-    if (!c.met)
-      throw Error("E10: the solver's extra cuts leave the " + std::string(display_name(c.pollutant)) +
-                  " target of level " + std::string(name(level)) + " short; no top-up is given");
+// Each source's extra cut from the variables' values, largest cost first.
+inline void record_extra_cuts(const Inventory& inv, const EmissionCuts& base, const std::vector<TopUpVariable>& vars,
+                              const std::vector<double>& x, TopUp& out) {
+  using Eigen::Index;
   for (std::size_t v = 0; v < vars.size();) {
     const std::size_t i = vars[v].source;
     ExtraCut c;
@@ -436,13 +447,84 @@ inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOption
     c.new_cut = std::min(base.cut[static_cast<Index>(i)] + c.extra, 1.0);
     c.cost = inv.cost[i] * c.extra;
     for (std::size_t k = 0; k < emission_pollutant_count; ++k)
-      c.reduction[k] = c.extra * E(static_cast<Index>(i), static_cast<Index>(k));
+      c.reduction[k] = c.extra * inv.emissions(static_cast<Index>(i), static_cast<Index>(k));
     out.cost += c.cost;
     out.cuts.push_back(c);
   }
   std::sort(out.cuts.begin(), out.cuts.end(), [](const ExtraCut& a, const ExtraCut& b) {
     return a.cost != b.cost ? a.cost > b.cost : a.source < b.source;
   });
+}
+
+// The check with no extra cut (`top` left empty, as for any `after`).
+inline std::array<PollutantCheck, emission_pollutant_count> without_top(
+    std::array<PollutantCheck, emission_pollutant_count> checks) {
+  for (auto& c : checks) c.top.clear();
+  return checks;
+}
+
+}  // namespace detail
+
+// TopUpOptions::candidates from the ids of the sources that may take extra cuts. Throws
+// UnknownName for an id that is not in the inventory.
+inline std::vector<std::uint8_t> candidate_flags(const Inventory& inv, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string_view, std::size_t> at;
+  at.reserve(inv.size());
+  for (std::size_t i = 0; i < inv.size(); ++i) at.emplace(inv.id[i], i);
+  std::vector<std::uint8_t> flags(inv.size(), 0);
+  for (const auto& id : ids) {
+    const auto it = at.find(id);
+    if (it == at.end()) throw UnknownName("no source with id '" + id + "' in the inventory " + inv.file);
+    flags[it->second] = 1;
+  }
+  return flags;
+}
+
+// SPEC E10. Throws like emission_cuts; InvalidArgument when `candidates` has the wrong length or
+// time_limit is not a positive number.
+inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOptions& options = {}) {
+  detail::check_time_limit(options.time_limit);
+  const EmissionCuts base = emission_cuts(inv, level, options.cuts);
+  const EmissionTargets& targets = *base.targets;
+  if (!options.candidates.empty() && options.candidates.size() != inv.size())
+    throw InvalidArgument("candidates has " + std::to_string(options.candidates.size()) + " flags for " +
+                          std::to_string(inv.size()) + " sources");
+  TopUp out;
+  out.level = level;
+  out.before = base.summary;
+  const detail::TopUpCandidates c = detail::top_up_candidates(inv, base, options, out);
+  if (base.met) {
+    out.feasible = true;
+    out.after = detail::without_top(base.summary);
+    out.explanation =
+        "every target of level " + std::string(name(level)) + " is met by its measures: no extra cut needed";
+    return out;
+  }
+  out.needed = true;
+  const detail::TopUpBase b = detail::top_up_base(inv, base);
+  const auto& cap = options.cuts.dust_cap;
+  const auto rows = detail::top_up_rows(inv, c.vars, b, targets, level);
+  const auto x = detail::solve_top_up(inv, c, rows, b.B[2] > 0, cap, options.time_limit);
+  const std::string others = detail::not_candidates_text(out);
+  if (!x) {
+    std::vector<double> most(c.vars.size());
+    for (std::size_t v = 0; v < c.vars.size(); ++v) most[v] = c.vars[v].upper;
+    const auto reach = detail::check_targets(detail::top_up_totals(inv, base, b, c.vars, most), level, targets, cap);
+    out.after = detail::without_top(base.summary);
+    out.explanation = "no set of extra cuts meets every target of level " + std::string(name(level)) + ": with " +
+                      std::to_string(out.candidates) + " candidate sources all at their largest cut, " +
+                      detail::unreachable_targets(reach, cap) + "." + others;
+    return out;
+  }
+  out.feasible = true;
+  out.after = detail::check_targets(detail::top_up_totals(inv, base, b, c.vars, *x), level, targets, cap);
+  // The solver's answer is checked, not trusted: an "optimal" set that leaves a target short is
+  // a solver failure, never a plan to publish.
+  for (const auto& check : out.after)
+    if (!check.met)
+      throw Error("E10: the solver's extra cuts leave the " + std::string(display_name(check.pollutant)) +
+                  " target of level " + std::string(name(level)) + " short; no top-up is given");
+  detail::record_extra_cuts(inv, base, c.vars, *x, out);
   out.explanation = std::to_string(out.cuts.size()) + " extra cuts close every shortfall of level " +
                     std::string(name(level)) + " at a cost of " +
                     detail::format_number(std::round(out.cost * 100) / 100) +

@@ -9,17 +9,18 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
-#include "aqi/index/category.hpp"
 #include "aqi/detail/iaqi_kernel.hpp"
 #include "aqi/detail/parallel.hpp"
-#include "aqi/index/edition.hpp"
 #include "aqi/error.hpp"
+#include "aqi/index/category.hpp"
+#include "aqi/index/edition.hpp"
 #include "aqi/index/iaqi.hpp"
 #include "aqi/index/indicator.hpp"
 #include "aqi/index/pollutant.hpp"
@@ -144,8 +145,8 @@ struct AqiAccumulators {
 
 // The AQI of the records [r, r + P::width): every indicator is read once; the running
 // maximum and the pollutants reaching it stay in registers. The maximum starts at -1; a missing
-// IAQI is NaN, which neither compares equal nor wins a max. Writes the AQI, the primary bits and the beyond-scale flag (both as
-// raw bits / 0–1 doubles) into the block buffers at i.
+// IAQI is NaN, which neither compares equal nor wins a max. Writes the AQI, the primary bits and the beyond-scale flag
+// (both as raw bits / 0–1 doubles) into the block buffers at i.
 template <class P>
 inline void aqi_pack(const AqiPlan& plan, const AqiConstants<P>& k, std::size_t r, std::size_t i, double* aqi,
                      double* primary, double* beyond, AqiAccumulators<P>& acc) noexcept {
@@ -289,15 +290,47 @@ inline AqiColumnUse air_quality_index(const Edition& edition, span<const Indicat
   return std::move(plan.use);
 }
 
-// The AQI table of n records, owning its columns. Every record says which edition rated it
-// (SPEC A7), and every edition used says which columns it used and ignored.
+// The edition of each record of a table: one byte per record, an index into the editions the
+// table shares (built-in editions aliased, others copied: aqi::share). `[i]` is a pointer to the
+// record's edition, valid as long as the table (or any copy of it) lives.
+class RecordEditions {
+ public:
+  const Edition* operator[](std::size_t record) const noexcept { return editions_[index_[record]].get(); }
+  std::size_t size() const noexcept { return index_.size(); }
+  std::uint8_t index(std::size_t record) const noexcept { return index_[record]; }
+  const std::vector<std::uint8_t>& indices() const noexcept { return index_; }
+  const std::vector<std::shared_ptr<const Edition>>& editions() const noexcept { return editions_; }
+
+  void resize(std::size_t n) { index_.resize(n); }
+
+  // Records [begin, end) are rated by `e`; returns its index among the table's editions.
+  std::size_t assign(std::size_t begin, std::size_t end, const Edition& e) {
+    std::size_t k = 0;
+    while (k < editions_.size() && editions_[k].get() != &e) ++k;
+    if (k == editions_.size()) {
+      if (k > 255) throw InvalidArgument("an AQI table holds at most 256 editions");
+      editions_.push_back(share(e));
+    }
+    std::fill(index_.begin() + static_cast<std::ptrdiff_t>(begin), index_.begin() + static_cast<std::ptrdiff_t>(end),
+              static_cast<std::uint8_t>(k));
+    return k;
+  }
+
+ private:
+  std::vector<std::uint8_t> index_;
+  std::vector<std::shared_ptr<const Edition>> editions_;
+};
+
+// The AQI table of n records, owning its columns and the editions that rated them. Every record
+// says which edition rated it (SPEC A7), and every edition used says which columns it used and
+// ignored. A copy shares the editions, never the columns.
 struct AqiTable {
   std::vector<double> aqi;
   std::vector<std::uint8_t> primary_mask;
   std::vector<std::int8_t> category;
   std::vector<std::uint8_t> beyond_scale;
-  std::vector<const Edition*> record_edition;
-  std::vector<std::pair<const Edition*, AqiColumnUse>> uses;
+  RecordEditions record_edition;
+  std::vector<std::pair<std::shared_ptr<const Edition>, AqiColumnUse>> uses;
 
   std::size_t size() const noexcept { return aqi.size(); }
   PollutantSet primary(std::size_t i) const { return PollutantSet(primary_mask[i]); }
@@ -315,6 +348,12 @@ struct AqiTable {
             {category.data() + begin, count},
             {beyond_scale.data() + begin, count}};
   }
+
+  // Records [begin, end) were rated by `e`, which used the columns `use` says.
+  void rated(std::size_t begin, std::size_t end, const Edition& e, AqiColumnUse use) {
+    const std::size_t k = record_edition.assign(begin, end, e);
+    if (k == uses.size()) uses.emplace_back(record_edition.editions()[k], std::move(use));
+  }
 };
 
 // Undated records: one edition for all (SPEC A7: undated calls name their edition).
@@ -323,8 +362,7 @@ inline AqiTable air_quality_index(const Edition& edition, span<const IndicatorCo
   const std::size_t n = columns.empty() ? 0 : columns[0].values.size();
   AqiTable t;
   t.resize(n);
-  std::fill(t.record_edition.begin(), t.record_edition.end(), &edition);
-  t.uses.emplace_back(&edition, air_quality_index(edition, columns, period, t.columns(0, n), options));
+  t.rated(0, n, edition, air_quality_index(edition, columns, period, t.columns(0, n), options));
   return t;
 }
 
@@ -346,9 +384,7 @@ inline AqiTable air_quality_index(span<const boost::gregorian::date> dates, span
     while (end < n && &edition_in_force(dates[end]) == &e) ++end;
     for (std::size_t k = 0; k < part.size(); ++k) part[k].values = columns[k].values.subspan(b, end - b);
     try {
-      AqiColumnUse use = air_quality_index(e, part, period, t.columns(b, end - b), options);
-      auto it = std::find_if(t.uses.begin(), t.uses.end(), [&](const auto& u) { return u.first == &e; });
-      if (it == t.uses.end()) t.uses.emplace_back(&e, std::move(use));
+      t.rated(b, end, e, air_quality_index(e, part, period, t.columns(b, end - b), options));
     } catch (const InvalidValue& bad) {  // report the index in the whole table, not the run
       const std::size_t at = b + bad.index();
       const double* v = nullptr;
@@ -356,8 +392,6 @@ inline AqiTable air_quality_index(span<const boost::gregorian::date> dates, span
         if (std::string(key(c.indicator)) == bad.field()) v = c.values.data();
       detail::throw_bad_concentration(parse_indicator(bad.field()), at, v[at]);
     }
-    std::fill(t.record_edition.begin() + static_cast<std::ptrdiff_t>(b),
-              t.record_edition.begin() + static_cast<std::ptrdiff_t>(end), &e);
     b = end;
   }
   return t;

@@ -4,7 +4,12 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
+
+#include "aqi/detail/ascii.hpp"
+#include "aqi/error.hpp"
 
 namespace aqi {
 
@@ -38,6 +43,40 @@ constexpr std::string_view name_en(Category c) noexcept {
   constexpr std::array<std::string_view, 7> names{
       "", "good", "moderate", "lightly polluted", "moderately polluted", "heavily polluted", "severely polluted"};
   return names[static_cast<std::size_t>(c)];
+}
+
+// HJ 633 Table 2: the level (级别) of each category, 一级 … 六级.
+constexpr std::string_view level_zh(Category c) noexcept {
+  constexpr std::array<std::string_view, 7> names{"", "一级", "二级", "三级", "四级", "五级", "六级"};
+  return names[static_cast<std::size_t>(c)];
+}
+
+inline constexpr std::array<Category, 6> all_categories{Category::good,
+                                                        Category::moderate,
+                                                        Category::lightly_polluted,
+                                                        Category::moderately_polluted,
+                                                        Category::heavily_polluted,
+                                                        Category::severely_polluted};
+
+// The name()/parse_category() pair: a category's name is its English name ("lightly polluted";
+// "" for missing). parse_category takes the Chinese name (轻度污染), the English name in any case
+// and with `_` for spaces (lightly_polluted), or the level (三级).
+constexpr std::string_view name(Category c) noexcept { return name_en(c); }
+
+constexpr std::optional<Category> find_category(std::string_view text) noexcept {
+  for (Category c : all_categories)
+    if (text == name_zh(c) || text == level_zh(c) || detail::same_name(text, name_en(c))) return c;
+  return std::nullopt;
+}
+
+// Throws UnknownName listing the categories.
+inline Category parse_category(std::string_view text) {
+  if (auto c = find_category(text)) return *c;
+  throw UnknownName(
+      "unknown AQI category '" + std::string(text) + "'; expected one of: " +
+      detail::name_list(all_categories,
+                        [](Category c) { return std::string(name_zh(c)) + " (" + std::string(name_en(c)) + ")"; }) +
+      ", or a level 一级 … 六级");
 }
 
 }  // namespace aqi

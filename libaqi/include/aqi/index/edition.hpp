@@ -7,12 +7,14 @@
 #include <cmath>
 #include <ctime>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "aqi/detail/ascii.hpp"
 #include "aqi/detail/format.hpp"
 #include "aqi/error.hpp"
 #include "aqi/index/indicator.hpp"
@@ -23,6 +25,25 @@ namespace aqi {
 enum class Period : std::uint8_t { daily, hourly };
 
 constexpr std::string_view name(Period p) noexcept { return p == Period::daily ? "daily" : "hourly"; }
+
+// The report's name in HJ 633: 日报, 实时报.
+constexpr std::string_view name_zh(Period p) noexcept { return p == Period::daily ? "日报" : "实时报"; }
+
+// "daily" or "hourly" (any case), 日报 or 实时报; throws InvalidArgument otherwise.
+inline Period parse_period(std::string_view text) {
+  for (Period p : {Period::daily, Period::hourly})
+    if (detail::same_name(text, name(p)) || text == name_zh(p)) return p;
+  throw InvalidArgument("period must be 'daily' or 'hourly', got '" + std::string(text) + "'");
+}
+
+// The report a set of columns is for when the caller does not say: hourly when a 1-hour column
+// other than O3's is given (o3_1h is also a daily indicator under HJ 633-2012, SPEC A3), else daily.
+template <class Indicators>
+Period default_period(const Indicators& columns) noexcept {
+  for (Indicator i : columns)
+    if (averaging_hours(i) == 1 && i != Indicator::o3_1h) return Period::hourly;
+  return Period::daily;
+}
 
 // What a concentration above the top breakpoint becomes (SPEC A1 notes, A4).
 struct AboveTop {
@@ -35,6 +56,32 @@ struct AboveTop {
   Indicator substitute = Indicator::so2_24h;  // for Kind::substitute
   double value = 500;                         // for Kind::fixed_value and beyond_scale
 };
+
+// The name()/parse_above_top_kind() pair: "beyond_scale", "substitute", "fixed_value".
+constexpr std::string_view name(AboveTop::Kind k) noexcept {
+  constexpr std::array<std::string_view, 3> names{"beyond_scale", "substitute", "fixed_value"};
+  return names[static_cast<std::size_t>(k)];
+}
+
+inline AboveTop::Kind parse_above_top_kind(std::string_view text) {
+  for (auto k : {AboveTop::Kind::beyond_scale, AboveTop::Kind::substitute, AboveTop::Kind::fixed_value})
+    if (detail::same_name(text, name(k))) return k;
+  throw UnknownName("unknown above-top rule '" + std::string(text) +
+                    "'; expected one of: beyond_scale, substitute, fixed_value");
+}
+
+// The rule in a few words: "beyond_scale", "value 200", "substitute so2_24h".
+inline std::string describe(const AboveTop& a) {
+  switch (a.kind) {
+    case AboveTop::Kind::substitute:
+      return "substitute " + std::string(key(a.substitute));
+    case AboveTop::Kind::fixed_value:
+      return "value " + detail::format_number(a.value);
+    case AboveTop::Kind::beyond_scale:
+      break;
+  }
+  return "beyond_scale";
+}
 
 namespace detail {
 
@@ -69,6 +116,8 @@ struct BreakpointTable {
   }
 };
 
+struct EditionReader;  // the phases of Edition::parse (src/index/edition.cpp)
+
 }  // namespace detail
 
 class Edition {
@@ -102,9 +151,9 @@ class Edition {
   const std::vector<Indicator>& indicators(Period p) const noexcept { return p == Period::daily ? daily_ : hourly_; }
 
  private:
+  friend struct detail::EditionReader;
+
   static std::size_t index(Indicator i) noexcept { return static_cast<std::size_t>(i); }
-
-
 
   std::string id_;
   std::string title_;
@@ -115,6 +164,10 @@ class Edition {
   std::vector<Indicator> daily_;
   std::vector<Indicator> hourly_;
 };
+
+// A shared handle for results that refer to an edition (an AqiTable): a built-in edition is
+// aliased (it lives for the program), any other copied — the caller's may be a temporary.
+std::shared_ptr<const Edition> share(const Edition& edition);
 
 // The editions libaqi ships, oldest first. They are immutable and built once on first use
 // (thread-safe static initialisation); nothing about them can change afterwards.

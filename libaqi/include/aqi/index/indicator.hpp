@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,10 +95,30 @@ inline std::string indicator_key_list() {
   return s;
 }
 
-// Throws UnknownName listing the valid keys.
-inline Indicator parse_indicator(std::string_view text) {
+// The name()/parse_indicator() pair: an indicator's name is its key.
+constexpr std::string_view name(Indicator i) noexcept { return key(i); }
+
+// A key ("pm25_24h"), or a pollutant under any of its names and the averaging period after the
+// last `_`: "PM2.5_24h", "pm2.5_1h", "O3_8h", "臭氧_8h" (the headers of the national network's
+// files write PM2.5_24h). nullopt for anything else, e.g. "pm25" (which period?).
+constexpr std::optional<Indicator> find_indicator(std::string_view text) noexcept {
   for (std::size_t i = 0; i < indicator_count; ++i)
     if (detail::indicator_keys[i] == text) return static_cast<Indicator>(i);
+  const std::size_t cut = text.rfind('_');
+  if (cut == std::string_view::npos) return std::nullopt;
+  const auto pollutant = find_pollutant(text.substr(0, cut));
+  const std::string_view period = text.substr(cut + 1);
+  for (Indicator i : all_indicators)
+    if (pollutant == pollutant_of(i) && (detail::same_name(period, averaging_hours(i) == 24  ? "24h"
+                                                                   : averaging_hours(i) == 8 ? "8h"
+                                                                                             : "1h")))
+      return i;
+  return std::nullopt;
+}
+
+// Throws UnknownName listing the valid keys.
+inline Indicator parse_indicator(std::string_view text) {
+  if (auto i = find_indicator(text)) return *i;
   throw UnknownName("unknown indicator key '" + std::string(text) + "'; expected one of: " + indicator_key_list());
 }
 

@@ -29,6 +29,15 @@ inline void check_window(std::size_t window, std::size_t min_valid) {
                           "), got " + std::to_string(min_valid));
 }
 
+// The window and min_valid given as signed numbers (a Python int): below 1 is refused naming
+// the number (a negative one cannot become a size).
+inline void check_window_signed(long long window, long long min_valid) {
+  if (window < 1) throw InvalidArgument("moving_mean: window must be at least 1, got " + std::to_string(window));
+  if (min_valid < 1 || min_valid > window)
+    throw InvalidArgument("moving_mean: min_valid must be between 1 and the window (" + std::to_string(window) +
+                          "), got " + std::to_string(min_valid));
+}
+
 // Negative or infinite values are bad input (concentrations and AQI are never negative).
 inline void check_series_value(double x, std::size_t i, const char* field) {
   if (std::isinf(x) || x < 0.0)

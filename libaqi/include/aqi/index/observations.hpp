@@ -27,8 +27,9 @@ struct Observations {
 };
 
 // Reads a CSV with a `date` column (YYYY-MM-DD, strictly increasing) and indicator columns
-// named by key (pm25_24h …); other columns (station, source) are carried by the file, not read.
-// Errors name file:line:column: a bad number, a negative or missing date, a repeated date.
+// named as find_indicator reads them (pm25_24h, PM2.5_24h …); other columns (station, source) are
+// carried by the file, not read. Errors name file:line:column: a bad number, a negative or
+// missing date, a repeated date, an indicator given by two columns.
 Observations parse_observations(std::string_view text, const std::string& file);
 
 Observations read_observations(const std::string& path);

@@ -3,8 +3,12 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "aqi/detail/ascii.hpp"
+#include "aqi/error.hpp"
 
 namespace aqi {
 
@@ -21,6 +25,37 @@ inline constexpr std::array<Pollutant, pollutant_count> all_pollutants{Pollutant
 constexpr std::string_view display_name(Pollutant p) noexcept {
   constexpr std::array<std::string_view, pollutant_count> names{"PM2.5", "PM10", "O3", "NO2", "SO2", "CO"};
   return names[static_cast<std::size_t>(p)];
+}
+
+// The name()/parse_pollutant() pair: the name HJ 633 prints ("PM2.5"); the key indicator keys
+// start with ("pm25"); the Chinese name of GB 3095-2012 (细颗粒物).
+constexpr std::string_view name(Pollutant p) noexcept { return display_name(p); }
+
+constexpr std::string_view key(Pollutant p) noexcept {
+  constexpr std::array<std::string_view, pollutant_count> keys{"pm25", "pm10", "o3", "no2", "so2", "co"};
+  return keys[static_cast<std::size_t>(p)];
+}
+
+constexpr std::string_view name_zh(Pollutant p) noexcept {
+  constexpr std::array<std::string_view, pollutant_count> names{"细颗粒物", "可吸入颗粒物", "臭氧",
+                                                                "二氧化氮", "二氧化硫",     "一氧化碳"};
+  return names[static_cast<std::size_t>(p)];
+}
+
+// Any of the three names, ASCII case ignored ("PM2.5", "pm2.5", "pm25", "PM25", "细颗粒物").
+constexpr std::optional<Pollutant> find_pollutant(std::string_view text) noexcept {
+  for (Pollutant p : all_pollutants)
+    if (detail::same_name(text, name(p)) || detail::same_name(text, key(p)) || text == name_zh(p)) return p;
+  return std::nullopt;
+}
+
+// Throws UnknownName listing the names.
+inline Pollutant parse_pollutant(std::string_view text) {
+  if (auto p = find_pollutant(text)) return *p;
+  throw UnknownName("unknown pollutant '" + std::string(text) +
+                    "'; expected one of: " + detail::name_list(all_pollutants, [](Pollutant p) { return name(p); }) +
+                    " (or " + detail::name_list(all_pollutants, [](Pollutant p) { return key(p); }) + "; or " +
+                    detail::name_list(all_pollutants, [](Pollutant p) { return name_zh(p); }) + ")");
 }
 
 // A set of pollutants, one bit each; the bit layout is the Python `primary_mask` column.
@@ -48,6 +83,22 @@ class PollutantSet {
       s += display_name(p);
     }
     return s;
+  }
+
+  // The inverse of to_string: "PM2.5,PM10" (any pollutant names, in any order); "" is the empty
+  // set. Throws UnknownName naming the pollutant it does not know.
+  static PollutantSet parse(std::string_view text) {
+    PollutantSet set;
+    if (text.empty()) return set;
+    for (;;) {
+      const std::size_t comma = text.find(',');
+      std::string_view one = text.substr(0, comma);
+      while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+      while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+      set.insert(parse_pollutant(one));
+      if (comma == std::string_view::npos) return set;
+      text.remove_prefix(comma + 1);
+    }
   }
 
  private:

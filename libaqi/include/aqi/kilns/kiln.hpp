@@ -4,8 +4,10 @@
 // in code; either way checked the same.
 #pragma once
 
+#include <climits>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -66,9 +68,26 @@ inline void check_kilns(span<const Kiln> kilns) {
                          "duplicate kiln id '" + k.id + "' (first at kilns[" + std::to_string(it->second) + "])");
     total += k.lines * k.capacity;
     if (!std::isfinite(total))
-      throw InvalidValue("kilns", i,
-                         "kiln '" + k.id + "': the table's total capacity (lines × capacity) is too large to represent");
+      throw InvalidValue(
+          "kilns", i, "kiln '" + k.id + "': the table's total capacity (lines × capacity) is too large to represent");
   }
+}
+
+// The kiln table from its columns, as a data frame holds them (lines as 64-bit integers). Throws
+// InvalidArgument for columns of different lengths and InvalidValue for a line count no int holds;
+// every other check is check_kilns', made by every call that takes the table.
+inline std::vector<Kiln> kilns_from_columns(span<const std::string> ids, span<const std::int64_t> lines,
+                                            span<const double> capacity) {
+  const std::size_t n = ids.size();
+  if (lines.size() != n || capacity.size() != n)
+    throw InvalidArgument("kilns: the id, lines and capacity columns differ in length");
+  std::vector<Kiln> out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (lines[i] < INT_MIN || lines[i] > INT_MAX)  // the same words as check_kilns, with the value as given
+      throw InvalidValue("kilns", i, "kiln '" + ids[i] + "': " + detail::kiln_problem_lines(lines[i]));
+    out[i] = {ids[i], static_cast<int>(lines[i]), capacity[i]};
+  }
+  return out;
 }
 
 // Reads `id,lines,capacity` (header required, other columns ignored); errors name

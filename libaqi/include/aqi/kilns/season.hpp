@@ -1,22 +1,27 @@
 // The calendar of a brick-kiln rotation season (SPEC K1, K2, K4, K6): its months, the batch
 // windows of one-line kilns with the Spring Festival allowance, and how much of each month a
-// window covers. The plan's rules are data (libaqi/rules/kilns/<plan>.toml); the season's year
-// is a parameter and month lengths and leap years come from the Gregorian calendar.
+// window covers. The plan's rules are data (a plan's kilns.toml, libaqi/rules/plans/<plan>/); the
+// season's year is a parameter and month lengths and leap years come from the Gregorian calendar.
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "aqi/detail/dates.hpp"
+#include "aqi/detail/keys.hpp"
 #include "aqi/error.hpp"
 
 namespace aqi {
@@ -57,8 +62,15 @@ struct KilnBatch {
 // SPEC K4 decides "after the window's end" and makes it configurable.
 enum class ExtensionPlacement : std::uint8_t { after_end, before_start };
 
+inline constexpr std::array<std::string_view, 2> extension_placement_keys{"after_end", "before_start"};
+
 constexpr std::string_view name(ExtensionPlacement p) noexcept {
-  return p == ExtensionPlacement::after_end ? "after_end" : "before_start";
+  return extension_placement_keys[static_cast<std::size_t>(p)];
+}
+
+// Throws UnknownName "unknown extension placement 'x'; expected after_end or before_start".
+inline ExtensionPlacement parse_extension_placement(std::string_view text) {
+  return static_cast<ExtensionPlacement>(detail::parse_key(extension_placement_keys, text, "extension placement"));
 }
 
 // A plan's kiln rules (libaqi/rules/kilns/<id>.toml).
@@ -87,11 +99,13 @@ struct KilnRules {
   static KilnRules parse(std::string_view toml_text, const std::string& source);
 
   static KilnRules load(const std::string& path);
-
 };
 
 // The kiln rules libaqi ships, by id ("yiyuan-2019"); built once, immutable.
 const KilnRules& kiln_rules(std::string_view id = "yiyuan-2019");
+
+// A shared handle for results that refer to rules: a built-in plan's rules aliased, any other copied.
+std::shared_ptr<const KilnRules> share(const KilnRules& rules);
 
 namespace detail {
 // Empty when rules built in code hold what KilnRules::parse checks (and KilnSeason relies on: a
@@ -109,7 +123,8 @@ inline std::string kiln_rules_problem(const KilnRules& r) {
   if (r.january_extension_days < 0 || r.january_extension_days > 92) return "january_extension_days must be 0 to 92";
   if (!(r.multi_line_stop_share > 0 && r.multi_line_stop_share <= 1)) return "multi_line_stop_share must be in (0, 1]";
   for (int m : r.required_months)
-    if (!month(m) || r.season_index(m) < 0) return "required month " + std::to_string(m) + " is not a month of the season";
+    if (!month(m) || r.season_index(m) < 0)
+      return "required month " + std::to_string(m) + " is not a month of the season";
   return {};
 }
 }  // namespace detail
@@ -130,49 +145,46 @@ inline long overlap_days(const DateWindow& a, const DateWindow& b) {
   return l < f ? 0 : (l - f).days() + 1;
 }
 
-// One season (K6: the year it starts in) under a rule set and the K4 choices.
+namespace detail {
+// K4: the extra days a window that includes January stops; nullopt takes the rules'. The
+// message names Python's None as well: std::nullopt reads the same way.
+inline int january_extension(std::optional<int> days, const KilnRules& rules) {
+  if (!days) return rules.january_extension_days;
+  if (*days < 0)
+    throw InvalidArgument("january_extension_days must be 0 to 92 (None: the rules' " +
+                          std::to_string(rules.january_extension_days) + "), got " + std::to_string(*days));
+  if (*days > 92)
+    throw InvalidArgument("january_extension_days must be at most 92 (got " + std::to_string(*days) + ")");
+  return *days;
+}
+}  // namespace detail
+
+// One season (K6: the year it starts in) under a rule set and the K4 choices. The season shares
+// its rules (a built-in plan's aliased, others copied): it never refers to rules its caller may
+// destroy.
 class KilnSeason {
  public:
-  // extension_days < 0 takes the rules' (7).
-  explicit KilnSeason(int year, const KilnRules& rules = kiln_rules(), int extension_days = -1,
+  // extension_days: K4's extra days, 0 to 92; nullopt takes the rules' (7).
+  explicit KilnSeason(int year, const KilnRules& rules = kiln_rules(), std::optional<int> extension_days = std::nullopt,
                       ExtensionPlacement placement = ExtensionPlacement::after_end)
-      : rules_(&rules), year_(year), placement_(placement) {
+      : rules_(share(rules)), year_(year), placement_(placement) {
     if (const std::string p = detail::kiln_rules_problem(rules); !p.empty())
       throw InvalidArgument("kiln rules " + rules.id + ": " + p);
     if (year < 1901 || year > 9998)
       throw InvalidArgument("season must be the year the season starts in, e.g. 2019 (got " + std::to_string(year) +
                             ")");
-    if (extension_days > 92)
-      throw InvalidArgument("january_extension_days must be at most 92 (got " + std::to_string(extension_days) + ")");
-    extension_days_ = extension_days < 0 ? rules.january_extension_days : extension_days;
+    extension_days_ = detail::january_extension(extension_days, rules);
     for (int m = 0; m < rules.season_months; ++m) {
       const int zero_based = rules.season_first_month - 1 + m;
-      const int y = year + zero_based / 12;
-      const int cm = zero_based % 12 + 1;
-      const boost::gregorian::date first(y, cm, 1);
+      const boost::gregorian::date first(year + zero_based / 12, zero_based % 12 + 1, 1);
       months_.push_back({first, first.end_of_month()});
     }
-    for (const auto& b : rules.batches) {
-      const int i = rules.season_index(b.first_month);
-      DateWindow base{months_[i].first, months_[i + b.months - 1].last};
-      bool january = false;
-      for (int k = 0; k < b.months; ++k) january = january || months_[i + k].first.month() == 1;
-      DateWindow w = base;
-      if (january && placement_ == ExtensionPlacement::after_end) {
-        if (detail::days_left(w.last) < extension_days_)
-          throw InvalidArgument("season " + std::to_string(year) + ": batch " + b.name +
-                                " with the January extension (K4) runs past 9999-12-31, the last date libaqi handles");
-        w.last += boost::gregorian::days(extension_days_);
-      }
-      if (january && placement_ == ExtensionPlacement::before_start) w.first -= boost::gregorian::days(extension_days_);
-      base_.push_back(base);
-      windows_.push_back(w);
-      january_.push_back(january);
-    }
+    for (const auto& b : rules.batches) add_batch(b);
     for (int m : rules.required_months) required_.push_back(static_cast<std::size_t>(rules.season_index(m)));
   }
 
   const KilnRules& rules() const noexcept { return *rules_; }
+  const std::shared_ptr<const KilnRules>& shared_rules() const noexcept { return rules_; }
   int year() const noexcept { return year_; }
   int extension_days() const noexcept { return extension_days_; }
   ExtensionPlacement placement() const noexcept { return placement_; }
@@ -202,9 +214,28 @@ class KilnSeason {
   }
 
  private:
-  const KilnRules* rules_;
+  // K1 with K4: batch b's whole months, and its window with the January extension.
+  void add_batch(const KilnBatch& b) {
+    const int i = rules_->season_index(b.first_month);
+    const DateWindow base{months_[i].first, months_[i + b.months - 1].last};
+    bool january = false;
+    for (int k = 0; k < b.months; ++k) january = january || months_[i + k].first.month() == 1;
+    DateWindow w = base;
+    if (january && placement_ == ExtensionPlacement::after_end) {
+      if (detail::days_left(w.last) < extension_days_)
+        throw InvalidArgument("season " + std::to_string(year_) + ": batch " + b.name +
+                              " with the January extension (K4) runs past 9999-12-31, the last date libaqi handles");
+      w.last += boost::gregorian::days(extension_days_);
+    }
+    if (january && placement_ == ExtensionPlacement::before_start) w.first -= boost::gregorian::days(extension_days_);
+    base_.push_back(base);
+    windows_.push_back(w);
+    january_.push_back(january);
+  }
+
+  std::shared_ptr<const KilnRules> rules_;
   int year_;
-  int extension_days_ = 7;
+  int extension_days_ = 0;
   ExtensionPlacement placement_;
   std::vector<DateWindow> months_;
   std::vector<DateWindow> base_;
@@ -212,5 +243,37 @@ class KilnSeason {
   std::vector<bool> january_;
   std::vector<std::size_t> required_;
 };
+
+// A K5 weight given for a calendar month (1–12) or a season month by its label ("2019-12").
+struct MonthWeight {
+  std::variant<int, std::string> month;
+  double weight = 0;
+};
+
+// Season-ordered K5 weights from weights given by month: months left out weigh 0, a month given
+// twice takes the later weight. Throws UnknownName naming a month that is not of the season.
+inline std::vector<double> weights_by_month(const KilnSeason& season, const std::vector<MonthWeight>& given) {
+  std::vector<double> out(season.months(), 0.0);
+  for (const auto& g : given) {
+    std::optional<std::size_t> at;
+    std::string shown;
+    if (const int* m = std::get_if<int>(&g.month)) {
+      shown = std::to_string(*m);
+      for (std::size_t k = 0; k < season.months() && !at; ++k)
+        if (season.month(k).first.month() == *m) at = k;
+    } else {
+      const std::string& label = std::get<std::string>(g.month);
+      shown = "'" + label + "'";
+      for (std::size_t k = 0; k < season.months() && !at; ++k)
+        if (season.month_label(k) == label) at = k;
+    }
+    if (!at)
+      throw UnknownName("month_weights: " + shown + " is not a month of season " + std::to_string(season.year()) +
+                        " (" + season.month_label(0) + " … " + season.month_label(season.months() - 1) +
+                        "); use 1–12 or 'YYYY-MM'");
+    out[*at] = g.weight;
+  }
+  return out;
+}
 
 }  // namespace aqi

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,9 +17,9 @@
 
 #include "aqi/detail/dates.hpp"
 #include "aqi/error.hpp"
+#include "aqi/kilns/kiln.hpp"
 #include "aqi/kilns/schedule.hpp"
 #include "aqi/kilns/season.hpp"
-#include "aqi/kilns/kiln.hpp"
 #include "aqi/span.hpp"
 
 namespace aqi {
@@ -182,7 +183,7 @@ inline KilnScheduleEvaluation evaluate(const KilnStops& stops, const KilnSeason&
   const auto s = stops.stopped_capacity();
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (std::size_t m = 0; m < cal.months(); ++m) {
-    e.months.push_back({cal.month_label(m), cal.month(m), weight[m], s[m], total > 0 ? s[m] / total : 0.0});
+    e.months.push_back({cal.month_label(m), cal.month(m), weight[m], s[m], total > 0 ? s[m] / total : 0.0, {}});
     if (weight[m] > 0) {
       lo = std::min(lo, s[m] / weight[m]);
       hi = std::max(hi, s[m] / weight[m]);
@@ -191,6 +192,62 @@ inline KilnScheduleEvaluation evaluate(const KilnStops& stops, const KilnSeason&
   e.objective = lo;
   e.spread = hi - lo;
   return e;
+}
+
+// K1, K2: a one-line kiln stops over one whole batch window; K4: with its extra days. A longer
+// stop is compliant. Nothing when the kiln complies.
+inline std::optional<KilnViolation> one_line_violation(const KilnStops& stops, const KilnSeason& cal, std::size_t i,
+                                                       const Kiln& k, const std::string& who) {
+  for (std::size_t b = 0; b < cal.batches(); ++b)
+    if (stops.covers(i, 1, cal.window(b))) return std::nullopt;
+  const std::string runs = stops.runs(i, 1);
+  if (runs.empty())
+    return KilnViolation{
+        "K1", k.id, KilnViolation::no_row,
+        "K1: " + who + " is not stopped; a one-line kiln stops in one batch window: " + batch_list(cal)};
+  std::size_t short_of = cal.batches();
+  for (std::size_t b = 0; b < cal.batches() && short_of == cal.batches(); ++b)
+    if (cal.includes_january(b) && cal.extension_days() > 0 && stops.covers(i, 1, cal.base_window(b))) short_of = b;
+  if (short_of < cal.batches())
+    return KilnViolation{"K4", k.id, KilnViolation::no_row,
+                         "K4: " + who + " is stopped " + runs + "; a window that includes January stops " +
+                             std::to_string(cal.extension_days()) + " more days: " + cal.batch(short_of).name + " " +
+                             cal.window(short_of).text()};
+  return KilnViolation{"K2", k.id, KilnViolation::no_row,
+                       "K1, K2: " + who + " is stopped " + runs + ", which covers no batch window: " + batch_list(cal)};
+}
+
+// K3: at least ⌈n/2⌉ lines stopped on every day of the season; each run of days short of it,
+// with the same count, is one violation.
+inline void multi_line_violations(const KilnStops& stops, const KilnSeason& cal, std::size_t i, const Kiln& k,
+                                  const std::string& who, std::vector<KilnViolation>& out) {
+  const DateWindow whole = cal.season();
+  const int need = cal.rules().lines_to_stop(k.lines);
+  for (auto d = whole.first; d <= whole.last; d += boost::gregorian::days(1)) {
+    const int have = stops.lines_stopped(i, d);
+    if (have >= need) continue;
+    auto e = d;
+    while (e < whole.last && stops.lines_stopped(i, e + boost::gregorian::days(1)) == have)
+      e += boost::gregorian::days(1);
+    const std::string has = have == 0 ? "no line" : have == 1 ? "1 line" : std::to_string(have) + " lines";
+    out.push_back({"K3", k.id, KilnViolation::no_row,
+                   "K3: " + who + " has " + has + " stopped " + DateWindow{d, e}.text() + "; " +
+                       share_text(cal.rules(), k.lines) + " = " + std::to_string(need) +
+                       " must be stopped every day of " + whole.text()});
+    d = e;
+  }
+}
+
+// K5: every required month has stopped kilns (read from stopped line-days, not S_m, which a tiny
+// capacity can underflow to 0).
+inline void month_violations(const KilnStops& stops, const KilnSeason& cal, std::vector<KilnViolation>& out) {
+  std::vector<long> line_days;
+  stops.stopped_capacity(&line_days);
+  for (std::size_t m : cal.required_months())
+    if (line_days[m] == 0)
+      out.push_back({"K5", "", KilnViolation::no_row,
+                     "K5: no kiln is stopped in " + cal.month_label(m) + "; " + month_list(cal, cal.required_months()) +
+                         " each need stopped kilns"});
 }
 
 }  // namespace detail
@@ -218,64 +275,16 @@ inline std::vector<KilnViolation> validate_kiln_schedule(span<const Kiln> kilns,
   const KilnSeason cal(season, rules, options.january_extension_days, options.extension);
   std::vector<KilnViolation> out;
   const detail::KilnStops stops(kilns, windows, cal, &out);
-  const DateWindow whole = cal.season();
-
   for (std::size_t i = 0; i < kilns.size(); ++i) {
     const Kiln& k = kilns[i];
     const std::string who = "kiln '" + k.id + "' (" + std::to_string(k.lines) + (k.lines == 1 ? " line)" : " lines)");
-    if (k.lines == 1) {
-      // K1, K2: one whole batch window, K4: with its extra days. A longer stop is compliant.
-      bool ok = false;
-      for (std::size_t b = 0; b < cal.batches() && !ok; ++b) ok = stops.covers(i, 1, cal.window(b));
-      if (ok) continue;
-      const std::string runs = stops.runs(i, 1);
-      if (runs.empty()) {
-        out.push_back(
-            {"K1", k.id, KilnViolation::no_row,
-             "K1: " + who + " is not stopped; a one-line kiln stops in one batch window: " + detail::batch_list(cal)});
-        continue;
-      }
-      std::size_t short_of = cal.batches();
-      for (std::size_t b = 0; b < cal.batches() && short_of == cal.batches(); ++b)
-        if (cal.includes_january(b) && cal.extension_days() > 0 && stops.covers(i, 1, cal.base_window(b))) short_of = b;
-      if (short_of < cal.batches()) {
-        out.push_back({"K4", k.id, KilnViolation::no_row,
-                       "K4: " + who + " is stopped " + runs + "; a window that includes January stops " +
-                           std::to_string(cal.extension_days()) + " more days: " + cal.batch(short_of).name + " " +
-                           cal.window(short_of).text()});
-      } else {
-        out.push_back(
-            {"K2", k.id, KilnViolation::no_row,
-             "K1, K2: " + who + " is stopped " + runs + ", which covers no batch window: " + detail::batch_list(cal)});
-      }
-      continue;
-    }
-    // K3: at least ⌈n/2⌉ lines stopped on every day of the season; each run of days short of
-    // it, with the same count, is one violation.
-    const int need = rules.lines_to_stop(k.lines);
-    for (auto d = whole.first; d <= whole.last; d += boost::gregorian::days(1)) {
-      const int have = stops.lines_stopped(i, d);
-      if (have >= need) continue;
-      auto e = d;
-      while (e < whole.last && stops.lines_stopped(i, e + boost::gregorian::days(1)) == have)
-        e += boost::gregorian::days(1);
-      const std::string has = have == 0 ? "no line" : have == 1 ? "1 line" : std::to_string(have) + " lines";
-      out.push_back({"K3", k.id, KilnViolation::no_row,
-                     "K3: " + who + " has " + has + " stopped " + DateWindow{d, e}.text() + "; " +
-                         detail::share_text(rules, k.lines) + " = " + std::to_string(need) +
-                         " must be stopped every day of " + whole.text()});
-      d = e;
+    if (k.lines > 1) {
+      detail::multi_line_violations(stops, cal, i, k, who, out);
+    } else if (auto v = detail::one_line_violation(stops, cal, i, k, who)) {
+      out.push_back(std::move(*v));
     }
   }
-
-  // K5: every required month has stopped kilns.
-  std::vector<long> line_days;
-  stops.stopped_capacity(&line_days);
-  for (std::size_t m : cal.required_months())
-    if (line_days[m] == 0)
-      out.push_back({"K5", "", KilnViolation::no_row,
-                     "K5: no kiln is stopped in " + cal.month_label(m) + "; " +
-                         detail::month_list(cal, cal.required_months()) + " each need stopped kilns"});
+  detail::month_violations(stops, cal, out);
   return out;
 }
 

@@ -1,5 +1,8 @@
-"""aqi.kiln_schedule, aqi.validate_kiln_schedule — SPEC K1–K7; expectations derived by hand."""
+"""aqi.kilns — aqi.kiln_schedule, aqi.validate_kiln_schedule, aqi.evaluate_kiln_schedule, aqi.kiln_batches,
+aqi.read_kilns: SPEC K1–K7, expectations derived by hand; and the bad input of docs/errors.md ("Kilns
+(Python)")."""
 import itertools
+import re
 import subprocess
 import sys
 
@@ -211,3 +214,117 @@ def test_import_aqi_does_not_import_matplotlib():
     code = "import sys, aqi; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- docs/errors.md "Kilns (Python)" (SPEC K1–K7) ---------------------------------------------------
+
+KILNS = pd.DataFrame({"id": ["a", "b"], "lines": [1, 1], "capacity": [1.0, 2.0]})
+
+
+def test_kiln_options():
+    # Found writing this matrix: a negative january_extension_days silently became the rules' 7.
+    with pytest.raises(ValueError, match=r"^january_extension_days must be 0 to 92 \(None: the rules' 7\), got -5$"):
+        aqi.kiln_schedule(KILNS, january_extension_days=-5)
+    with pytest.raises(ValueError, match=r"^january_extension_days must be 0 to 92 \(None: the rules' 7\), got -1$"):
+        aqi.kiln_batches(2019, january_extension_days=-1)
+    with pytest.raises(ValueError, match=r"^january_extension_days must be at most 92 \(got 93\)$"):
+        aqi.kiln_schedule(KILNS, january_extension_days=93)
+    with pytest.raises(ValueError, match=r"^exact_up_to must be a whole number ≥ 0, got -1$"):
+        aqi.kiln_schedule(KILNS, exact_up_to=-1)
+    # Found writing this matrix: a large exact_up_to ran the exhaustive search for hours.
+    many = pd.DataFrame({"id": [f"k{i}" for i in range(17)], "lines": [1] * 17, "capacity": np.arange(1.0, 18.0)})
+    with pytest.raises(ValueError, match=re.escape("kiln schedule: exact_up_to = 40 asks to try every assignment of "
+                                                   "17 one-line kilns to 3 batches (3^17), more than the 100000000")):
+        aqi.kiln_schedule(many, exact_up_to=40)
+    with pytest.raises(ValueError, match=r"^season must be the year the season starts in, e.g. 2019 \(got 1800\)$"):
+        aqi.kiln_schedule(KILNS, season=1800)
+    with pytest.raises(ValueError, match=r"^month_weights: one weight per season month is needed \(6: 2019-10 … "
+                                         r"2020-03\), got 5$"):
+        aqi.kiln_schedule(KILNS, month_weights=[1] * 5)
+    with pytest.raises(ValueError, match=r"^month_weights\[2\]: a weight must be a finite number ≥ 0 \(2019-12\)$"):
+        aqi.kiln_schedule(KILNS, month_weights=[1, 1, np.nan, 1, 1, 1])
+    with pytest.raises(KeyError, match=r"unknown extension placement 'middle'; expected after_end or before_start"):
+        aqi.kiln_schedule(KILNS, extension="middle")
+
+
+def test_kiln_tables():
+    # Found writing this matrix: a missing id became the kiln "nan".
+    with pytest.raises(ValueError, match=r"^kilns.id\[0\]: a kiln id is required$"):
+        aqi.kiln_schedule(pd.DataFrame({"id": [np.nan, "a"], "lines": [1, 1], "capacity": [1.0, 2.0]}))
+    with pytest.raises(ValueError, match=r"^kilns\[1\]: duplicate kiln id 'a' \(first at kilns\[0\]\)$"):
+        aqi.kiln_schedule(pd.DataFrame({"id": ["a", "a"], "lines": [1, 1], "capacity": [1.0, 2.0]}))
+    with pytest.raises(TypeError, match=r"^kilns.capacity: values must be numbers \(NaN or None for missing\): "):
+        aqi.kiln_schedule(pd.DataFrame({"id": ["a"], "lines": [1], "capacity": ["x"]}))
+    with pytest.raises(ValueError, match=r"^kilns\[0\]: kiln 'a': more than 1000 lines \(got 1001\)$"):
+        aqi.kiln_schedule(pd.DataFrame({"id": ["a"], "lines": [1001], "capacity": [1.0]}))
+    with pytest.raises(TypeError, match=r"^kilns: expected a DataFrame \(id, lines, capacity\)"):
+        aqi.kiln_schedule(5)
+
+
+def test_kiln_assignments_that_cannot_be_read():
+    a = pd.DataFrame({"id": ["zz", "a", "b", "a"], "line": [1, 3, 1, 1],
+                      "start": ["2019-10-01", "2019-10-01", "2019-12-31", None],
+                      "end": ["2019-12-31", "2019-12-31", "2019-10-01", "2019-12-31"]})
+    found = aqi.validate_kiln_schedule(KILNS, a)
+    assert found[:4] == [
+        "assignments[0]: kiln 'zz' is not in the kiln table",
+        "assignments[1]: kiln 'a' has 1 line; there is no line 3",
+        "assignments[2]: kiln 'b' line 1 ends (2019-10-01) before it starts (2019-12-31)",
+        "assignments[3]: kiln 'a' line 1 has no start date",
+    ]
+    with pytest.raises(ValueError, match=r"^assignments.start: cannot read dates: "):
+        aqi.validate_kiln_schedule(KILNS, pd.DataFrame({"id": ["a"], "start": ["xx"], "end": ["2019-10-01"]}))
+    with pytest.raises(KeyError, match=r"assignments: missing column\(s\) start; expected id, line, start, end"):
+        aqi.validate_kiln_schedule(KILNS, pd.DataFrame({"id": ["a"], "end": ["2019-10-01"]}))
+    with pytest.raises(ValueError, match=r"^assignments.id\[0\]: a kiln id is required$"):
+        aqi.validate_kiln_schedule(KILNS, pd.DataFrame({"id": [None], "start": ["2019-10-01"], "end": ["2019-12-31"]}))
+
+
+# ---- issue 12: each rule once in C++, typed results ------------------------------------------------
+
+def test_k3_batch_and_the_season_come_from_the_core():
+    # 3 lines → ⌈3/2⌉ = 2 of 10 stopped all season (K3); K1 (29) in B2, K2 (22) in B3 (K5).
+    s = aqi.kiln_schedule(kilns(29, 22, 10, lines=[1, 1, 3]))
+    assert aqi.kilns.MULTI_LINE_BATCH == "K3" and list(s.assignments.batch.cat.categories) == ["B1", "B2", "B3", "K3"]
+    assert s.season_start == pd.Timestamp("2019-10-01") and s.season_end == pd.Timestamp("2020-03-31")
+    parts = s.monthly_by_batch
+    assert list(parts.columns) == ["K3", "B1", "B2", "B3"]
+    assert parts.loc["2019-11"].tolist() == [20, 0, 29, 0]
+    # February 2020: B2's 7 days of 29 (7/29 · 29 = 7) and B3 all month (22).
+    assert parts.loc["2020-02"].tolist() == pytest.approx([20, 0, 7, 22])
+    np.testing.assert_allclose(parts.sum(axis=1), s.monthly.stopped_capacity, rtol=1e-12)
+    assert type(s._core) is aqi._core.KilnSchedule and repr(s) == repr(s._core)
+
+
+def test_k5_exact_search_counts_assignments_under_five_batches(tmp_path):
+    # A plan of five batches: 5^12 assignments are not tried (the default options used to throw),
+    # 5^8 = 390,625 are (at most 3^12 = 531,441).
+    import shutil
+    folder = tmp_path / "plan"
+    shutil.copytree(SOURCE_DIR / "libaqi" / "rules" / "plans" / "yiyuan-2019", folder)
+    with open(folder / "kilns.toml", "a", encoding="utf-8") as f:
+        f.write('\n[[batch]]\nname = "B4"\nfirst_month = 11\nmonths = 2\n\n[[batch]]\nname = "B5"\nfirst_month = 12\n'
+                'months = 2\n')
+    s = aqi.kiln_schedule(kilns(*range(1, 13)), plan=folder)
+    assert not s.exact and list(s.batches.index) == ["B1", "B2", "B3", "B4", "B5"]
+    assert aqi.validate_kiln_schedule(s.kilns, s, plan=folder) == []
+    assert aqi.kiln_schedule(kilns(*range(1, 9)), plan=folder).exact
+    assert aqi.kiln_schedule(kilns(*range(1, 13))).exact  # three batches: 3^12, as before
+
+
+def test_kiln_lines_are_checked_once_with_the_number_given():
+    with pytest.raises(ValueError, match=r"^kilns\[0\]: kiln 'a': more than 1000 lines \(got 5000000000\)$"):
+        aqi.kiln_schedule(pd.DataFrame({"id": ["a"], "lines": [5_000_000_000], "capacity": [1.0]}))
+    with pytest.raises(ValueError, match=r"^kilns\[1\]: kiln 'b': a kiln has at least 1 line \(got 0\)$"):
+        aqi.validate_kiln_schedule(pd.DataFrame({"id": ["a", "b"], "lines": [1, 0], "capacity": [1.0, 1.0]}),
+                                   pd.DataFrame({"id": ["a"], "start": ["2019-10-01"], "end": ["2019-12-31"]}))
+
+
+def test_k7_violations_are_bound_classes():
+    found = aqi._core.validate_kiln_schedule(["K1"], np.array([1]), np.array([10.0]), [], np.array([], dtype=np.int64),
+                                             np.array([], dtype=np.int64), np.array([], dtype=np.int64), 2019, None,
+                                             "after_end", None)
+    # The kiln is not stopped (K1), so none of the four required months has a stopped kiln (K5).
+    assert [v.rule for v in found] == ["K1", "K5", "K5", "K5", "K5"]
+    assert found[0].kiln == "K1" and found[0].row is None and found[1].kiln == ""
+    assert found[0].message.startswith("K1: kiln 'K1' (1 line) is not stopped")
