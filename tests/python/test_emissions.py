@@ -207,6 +207,9 @@ def test_r4_trade_and_r5_dust_cap():
     so2, nox, pm = res.summary.loc["so2"], res.summary.loc["nox"], res.summary.loc["pm"]
     assert so2.traded and not so2.met and so2.met_alone and not nox.met_alone
     assert so2.shortfall_pp == pytest.approx(5) and nox.shortfall == pytest.approx(5)
+    # The repr says whose shortfall it is: SO2 alone meets 20 %, the pair misses 40 % by 5 pp.
+    assert ("so2 25.0%/20% short 5.0 pp as the SO2+NOx pair (R4); nox 10.0%/20% short 5.0 pp as the SO2+NOx "
+            "pair (R4); pm 15.0%/20% short 5.0 pp;") in repr(res)
     # PM baseline 100: coal 10 → 5 t; mine 20 t of dust, counted min(20, 0.1·100) = 10: 15% < 20%.
     assert pm.dust_reduction == 20 and pm.dust_counted == 10 and pm.reduction == 15
     assert pm.shortfall_pp == pytest.approx(5) and not pm.met
