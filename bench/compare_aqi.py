@@ -9,7 +9,7 @@ Run with PYTHONPATH=build/python (./scripts/bench does).
 import numpy as np
 
 import aqi
-from timing import best_of, parser, write_json
+from timing import best_of_each, parser, write_json
 
 EDITION = "hj633-2026"
 
@@ -49,9 +49,9 @@ def main():
     if mismatches:
         raise SystemExit(f"aqi.aqi and numpy disagree on {mismatches} of {n} records")
 
-    t_ours = best_of(lambda: aqi.aqi(data, edition=EDITION), repeat)
-    t_numpy = best_of(lambda: numpy_aqi(data, tables), repeat)
-    t_stream = best_of(lambda: sum(float(v.sum()) for v in data.values()), repeat)
+    t = best_of_each({"ours": lambda: aqi.aqi(data, edition=EDITION), "numpy": lambda: numpy_aqi(data, tables),
+                      "stream": lambda: sum(float(v.sum()) for v in data.values())}, repeat)
+    t_ours, t_numpy, t_stream = t["ours"], t["numpy"], t["stream"]
     result = {
         "records": n, "pollutants": len(data), "edition": EDITION,
         "aqi_ms": t_ours * 1e3, "numpy_ms": t_numpy * 1e3, "stream_ms": t_stream * 1e3,

@@ -28,6 +28,19 @@ def best_of(fn, repeat):
     return best
 
 
+def best_of_each(fns, repeat):
+    """The fastest of `repeat` runs of each of fns (a dict name → function), in seconds, taken in
+    turns (each round runs every function once) so that a ratio of two of them compares runs
+    that saw the same moments of a shared machine."""
+    best = {name: float("inf") for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    return best
+
+
 def machine():
     return f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
 

@@ -12,6 +12,7 @@ void register_result_types(py::module_& m);
 void register_edition(py::module_& m);
 void register_iaqi(py::module_& m);
 void register_air_quality_index(py::module_& m);
+void register_column_names(py::module_& m);
 void register_moving_mean(py::module_& m);
 void register_rule_set(py::module_& m);
 void register_plan(py::module_& m);
@@ -37,6 +38,7 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_edition(m);
   aqi::python::register_iaqi(m);
   aqi::python::register_air_quality_index(m);
+  aqi::python::register_column_names(m);
   aqi::python::register_moving_mean(m);
   aqi::python::register_rule_set(m);
   aqi::python::register_industry_measures(m);  // before the plan, which holds these tables

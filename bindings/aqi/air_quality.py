@@ -165,12 +165,12 @@ def _edition_names(ids):
 
 def _frame(core, edition_codes, edition_names, index):
     """The columns of an AqiResult or AqiTable as the DataFrame aqi.aqi gives."""
+    from ._aqi_frame import AqiFrame
     import pandas as pd
     n = len(core.aqi)
-    return pd.DataFrame({
+    return AqiFrame({
         "aqi": core.aqi,
-        "primary": pd.Categorical.from_codes(core.primary_mask, categories=_core.PRIMARY_LABELS)
-        if n else pd.Categorical([], categories=_core.PRIMARY_LABELS),
+        "primary": _LABELS[core.primary_mask] if n else np.array([], dtype=object),  # plain str
         "category": pd.array(np.where(core.category == 0, None, core.category), dtype="Int8"),
         "beyond_scale": core.beyond_scale,
         "edition": pd.Categorical.from_codes(edition_codes, categories=edition_names)
@@ -178,42 +178,107 @@ def _frame(core, edition_codes, edition_names, index):
     }, index=index)
 
 
-def _dates_of(frame):
-    import pandas as pd
-    if isinstance(frame.index, pd.DatetimeIndex):
-        dates, where = frame.index, "index"
-    else:
-        col = next((c for c in ("date", "time") if c in frame.columns), None)
-        if col is None:
-            return None
-        try:
-            dates, where = pd.DatetimeIndex(pd.to_datetime(frame[col])), f"column {col!r}"
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"column {col!r}: cannot read dates: {exc}") from None
+def _days_of_datetimes(dates):
+    """Days since 1970-01-01 of a DatetimeIndex (China Standard Time), and its time step."""
     if dates.tz is not None:  # SPEC: local time is China Standard Time
         dates = dates.tz_convert("Asia/Shanghai").tz_localize(None)
-    bad = np.flatnonzero(dates.isna())
+    values = dates.values
+    days = values.astype("datetime64[D]")
+    timed = bool(np.any((values - days)[~np.isnat(values)] != np.timedelta64(0)))
+    return days, "hourly" if timed else "daily"
+
+
+_OTHER = object()
+
+
+def _date_text(v):
+    """A date cell as the C++ reader takes it: str, None (missing), numbers as their digits (the
+    reader refuses them), _OTHER for datetime objects."""
+    import pandas as pd
+    if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (int, float, np.number)) and not isinstance(v, bool):
+        return str(v)
+    return _OTHER
+
+
+def _days_of_values(values, where, required):
+    """Dates of a column or index: datetimes as they are; strings and numbers through the C++
+    reader of ISO dates (01/12/2015 and 20151201 refused, naming the row). None when not
+    required and the values are no dates (an index of names)."""
+    import pandas as pd
+    values = pd.Series(values)
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return _days_of_datetimes(pd.DatetimeIndex(values))
+    texts = [_date_text(v) for v in values.tolist()]
+    if any(t is _OTHER for t in texts):  # datetime and date objects: pandas reads them exactly
+        try:
+            return _days_of_datetimes(pd.DatetimeIndex(pd.to_datetime(values)))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{where}: cannot read dates: {exc}") from None
+    try:
+        read = _core.record_days(texts, required)
+    except ValueError as exc:
+        raise ValueError(f"{where}: cannot read dates: {exc}") from None
+    if read is None:
+        return None, "unknown"
+    days, timed = read
+    return days.astype("datetime64[D]"), "hourly" if timed else "daily"
+
+
+def _dates_of(frame):
+    """(days since 1970-01-01 or None, the time step "daily"/"hourly"/"unknown", where)."""
+    import pandas as pd
+    index = frame.index
+    if isinstance(index, pd.DatetimeIndex):
+        (days, step), where = _days_of_datetimes(index), "index"
+    elif (col := next((c for c in ("date", "time") if c in frame.columns), None)) is not None:
+        where = f"column {col!r}"
+        days, step = _days_of_values(frame[col], where, True)
+    elif index.name in ("date", "time") or index.dtype == object:
+        where = "index"
+        days, step = _days_of_values(index, "index", index.name in ("date", "time"))
+        if days is None:
+            return None, "unknown"
+    else:
+        return None, "unknown"
+    bad = np.flatnonzero(np.isnat(days))
     if len(bad):
         raise ValueError(f"{where}: row {bad[0]} has no date (NaT); cannot choose the AQI edition (SPEC A7)")
-    return np.ascontiguousarray((dates.values.astype("datetime64[D]") - _EPOCH).astype(np.int64))
+    return np.ascontiguousarray((days - _EPOCH).astype(np.int64)), step
 
 
-def aqi(data, *, edition: str | Edition | None = None, period: str | None = None, round_inputs: bool = False):
+def aqi(data, *, edition: str | Edition | None = None, period: str | None = None, round_inputs: bool = False,
+        columns: Mapping[str, str] | None = None, units: Mapping[str, str] | None = None, iaqi: bool = False):
     """AQI, primary pollutant(s), category of records (SPEC A2–A4, A7).
 
-    data: a pandas DataFrame whose columns include indicator keys (other columns are left
-    alone), or a mapping key → array (every key must be an indicator key). Keys may be written
-    with the pollutant's other names ("PM2.5_24h").
-    edition: "hj633-2012" or "hj633-2026" (or an aqi.Edition). When None, a DataFrame with a
-    DatetimeIndex or a `date`/`time` column takes, row by row, the edition in force on that date;
-    anything else takes the edition in force today (hj633-2026).
+    data: a pandas DataFrame whose columns include indicator columns (other columns are left
+    alone), or a mapping key → array (every key must be an indicator key). A DataFrame's columns
+    are read by one table of names (docs/aqi.md, "Column names"), ASCII case ignored: the keys
+    ("pm25_24h", also "PM2.5_24h"), the national platform's (pm2_5, pm2_5_24h, o3_8h_24h …), and
+    bare names (pm25, PM2.5, so2, co, O3 …: 24-hour means on a daily index, 1-hour values on an
+    hourly one — the time step of the dates, or of `period` when given). A column that names a
+    pollutant but no indicator ("pm_25_24h") is a KeyError naming it and the accepted names.
+    columns: name → indicator key, overriding the table ({"PM2.5": "pm25_1h"}).
+    units: pollutant → unit where the data are not in HJ 633's (µg/m³, CO mg/m³): {"CO": "ug/m3"}.
+    CO above 150 mg/m³ is refused as a unit mistake (docs/errors.md).
+    Dates: a DatetimeIndex, a `date`/`time` column, or an index of date strings; strings and
+    numbers must be ISO dates (YYYY-MM-DD[ HH:MM[:SS]]) — 01/12/2015 and 20151201 are refused.
+    edition: "hj633-2012" or "hj633-2026" (or an aqi.Edition). When None, a DataFrame with dates
+    takes, row by row, the edition in force on that date; anything else takes the edition in
+    force today (hj633-2026).
     period: "daily" (24-hour means: the daily indicators of SPEC A3) or "hourly" (the real-time
     report); by default "hourly" when a 1-hour SO2/NO2/CO/PM column is present, else "daily".
     Columns the period's report does not rate (o3_1h in a hj633-2026 daily AQI) are left out
     and listed in `ignored` (DataFrame: `result.attrs["ignored"]`).
+    iaqi: a DataFrame result gains iaqi_<key> (each rated indicator's IAQI, SPEC A1) and the
+    category's names category_zh, category_en (HJ 633 Table 2).
 
-    Returns for a DataFrame a DataFrame on the same index with columns aqi, primary, category,
-    beyond_scale, edition; for a mapping an AqiResult.
+    Returns for a DataFrame a DataFrame on the same index with columns aqi, primary (str),
+    category, beyond_scale, edition, and attrs period, used, ignored, columns (name → key read);
+    for a mapping an AqiResult.
     """
     try:
         import pandas as pd
@@ -221,9 +286,12 @@ def aqi(data, *, edition: str | Edition | None = None, period: str | None = None
     except ImportError:  # pragma: no cover - pandas is a dependency, but mappings need no pandas
         is_frame = False
     if is_frame:
-        return _aqi_frame(data, edition, period, round_inputs)
+        return _aqi_frame(data, edition, period, round_inputs, columns or {}, units or {}, iaqi)
     if not isinstance(data, Mapping):
         raise TypeError("aqi.aqi: data must be a pandas DataFrame or a mapping of indicator key → array")
+    given = [name for name, v in (("columns", columns), ("units", units), ("iaqi", iaqi)) if v]
+    if given:  # never ignored silently: these read and add DataFrame columns
+        raise TypeError(f"aqi.aqi: {', '.join(given)} apply to a DataFrame; pass pd.DataFrame(data)")
     names = list(data)
     keys = [_core.parse_indicator_key(k) for k in names]  # KeyError listing the keys
     columns = _columns(data, names, keys)
@@ -245,18 +313,38 @@ def _columns(data, names, keys) -> list:
     return columns
 
 
-def _aqi_frame(frame, edition, period, round_inputs):
-    names = [c for c in frame.columns if isinstance(c, str) and _core.indicator_key(c) is not None]
-    if not names:
-        raise KeyError(f"aqi.aqi: the DataFrame has no indicator column; expected some of: {', '.join(KEYS)}")
-    keys = [_core.indicator_key(c) for c in names]
-    columns = _columns(frame, names, keys)
+def _read_frame_columns(frame, step, overrides, units):
+    """[(key, float64 array in the table's unit)] and {name: key}, as the C++ table reads them."""
+    names = [str(c) for c in frame.columns]
+    read, unread = _core.match_columns(names, step, [(str(k), str(v)) for k, v in overrides.items()])
+    if not read:
+        hint = (f"; {unread[0]!r} is a bare pollutant name, read by the data's time step, and this frame has no "
+                "dates: pass period='daily' or 'hourly'") if unread else ""
+        raise KeyError(f"aqi.aqi: the DataFrame has no indicator column; expected some of: {', '.join(KEYS)}{hint}")
+    unit_pairs = [(str(k), str(v)) for k, v in units.items()]
+    _core.check_units(unit_pairs)
+    columns = []
+    for position, name, k in read:
+        values = as_float64(frame.iloc[:, position], k)
+        columns.append((k, _core.column_values(name, k, unit_pairs, values)))
+    return columns, {name: k for _, name, k in read}
+
+
+def _aqi_frame(frame, edition, period, round_inputs, overrides, units, with_iaqi):
+    days, step = _dates_of(frame) if edition is None or period is None else (None, "unknown")
+    if period is not None:
+        step = "daily" if _core.report_period(period, []) == "daily" else "hourly"
+    columns, mapping = _read_frame_columns(frame, step, overrides, units)
+    keys = [k for k, _ in columns]
     per = _core.report_period(period, keys)
-    days = _dates_of(frame) if edition is None else None
+    if edition is not None:
+        days = None
     if days is None:
         result = AqiResult(_core.air_quality_index(columns, _edition_of(edition), per, round_inputs))
         out = result.to_frame(index=frame.index)
         used, ignored = {result.edition: result.used}, {result.edition: result.ignored}
+        record_edition = np.zeros(len(frame), dtype=np.int64)
+        editions = [result.core.edition]
     else:
         table = _core.aqi_table(days, columns, per, round_inputs)
         ids = [e.id for e in table.editions]
@@ -265,5 +353,26 @@ def _aqi_frame(frame, edition, period, round_inputs):
         out = _frame(table, codes, categories, frame.index)
         used = {e.id: u.used for e, u in table.uses}
         ignored = {e.id: u.ignored for e, u in table.uses}
-    out.attrs.update(period=per, used=used, ignored=ignored)
+        record_edition, editions = table.record_edition, table.editions
+    if with_iaqi:
+        _add_readable_columns(out, columns, editions, record_edition, used, round_inputs)
+    out.attrs.update(period=per, used=used, ignored=ignored, columns=mapping)
     return out
+
+
+def _add_readable_columns(out, columns, editions, record_edition, used, round_inputs):
+    """iaqi_<key> for each indicator an edition rated (NaN on the rows of an edition that did not
+    rate it), category_zh and category_en after `category`."""
+    for k, values in columns:
+        if not any(k in keys for keys in used.values()):
+            continue
+        col = np.full(len(values), np.nan)
+        for code, e in enumerate(editions):
+            rows = np.flatnonzero(record_edition == code)
+            if k in used.get(e.id, []) and len(rows):
+                col[rows] = _core.iaqi(k, np.ascontiguousarray(values[rows]), e, round_inputs)
+        out[f"iaqi_{k}"] = col
+    codes = out["category"].fillna(0).to_numpy(dtype=np.int64)
+    at = out.columns.get_loc("category") + 1
+    out.insert(at, "category_zh", np.array(_core.CATEGORY_NAMES_ZH, dtype=object)[codes])
+    out.insert(at + 1, "category_en", np.array(_core.CATEGORY_NAMES_EN, dtype=object)[codes])

@@ -244,6 +244,14 @@ void def_names(py::module_& m) {
   py::list labels;
   for (unsigned bits = 0; bits < 64; ++bits) labels.append(PollutantSet(static_cast<std::uint8_t>(bits)).to_string());
   m.attr("PRIMARY_LABELS") = labels;
+  // Category names by code (0 = missing: ""), SPEC A3 / HJ 633 Table 2: 良, moderate.
+  py::list zh, en;
+  for (int c = 0; c <= 6; ++c) {
+    zh.append(std::string(name_zh(static_cast<Category>(c))));
+    en.append(std::string(name_en(static_cast<Category>(c))));
+  }
+  m.attr("CATEGORY_NAMES_ZH") = zh;
+  m.attr("CATEGORY_NAMES_EN") = en;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 SPEC A1–A7. Expected values by hand: the IAQI tables below restate SPEC A1 instead of reading the
 edition files under test; AQI values are derived in the comments."""
 import copy
+import re
 
 import numpy as np
 import pandas as pd
@@ -432,3 +433,150 @@ def test_results_read_like_their_call():
     assert repr(r) == ("aqi.aqi({'pm25_24h': …, 'o3_1h': …}, edition='hj633-2026', period='daily') → "
                        "AqiResult(1 records, aqi=[119], ignored=['o3_1h'])")
     assert repr(r.core) == "aqi._core.AqiResult(1 records, edition='hj633-2026', period='daily')"
+
+
+# --- Issue 16: the data analysts have, read right or refused ------------------------------------
+
+ZIBO = "aqistudy-daily/zibo_daily.csv"
+ACCEPTED = re.escape(aqi._core.accepted_column_names())
+
+
+def test_issue16_zibo_read_three_ways_gives_the_published_aqi(shared_data):
+    # SPEC A1/A2/A7, HJ 633-2012 Table 1 (in force in 2015): on 2015-10-01 Zibo published AQI 79.
+    # PM10 106.2 → 50 + 50·(106.2−50)/(150−50) = 78.1 → 79; PM2.5 40.6 → 50 + 50·5.6/40 = 57; O3 8h
+    # 99 → 49.5 → 50. O3 alone (the old reading of the raw names) gave 50.
+    renamed = pd.read_csv(shared_data / ZIBO, parse_dates=["date"]).set_index("date").rename(columns={
+        "pm25": "pm25_24h", "pm10": "pm10_24h", "so2": "so2_24h", "no2": "no2_24h", "co": "co_24h"})
+    raw = pd.read_csv(shared_data / ZIBO, parse_dates=["date"]).set_index("date")
+    strings = pd.read_csv(shared_data / ZIBO).set_index("date")  # dates as strings: still dates (A7)
+    column = pd.read_csv(shared_data / ZIBO)                     # a `date` column of strings
+    out = [aqi.aqi(f) for f in (renamed, raw, strings, column)]
+    for o in out[1:]:
+        np.testing.assert_array_equal(o.aqi.to_numpy(), out[0].aqi.to_numpy())
+        assert list(o.edition) == list(out[0].edition)
+    day = out[2].loc["2015-10-01"]
+    assert (day.aqi, day.primary, day.edition) == (79, "PM10", "hj633-2012")
+    assert out[1].attrs["columns"] == {"pm25": "pm25_24h", "pm10": "pm10_24h", "so2": "so2_24h",
+                                       "no2": "no2_24h", "o3_8h": "o3_8h", "co": "co_24h"}
+
+
+def test_issue16_bare_names_follow_the_time_step_and_columns_override():
+    # UCI Beijing names on an hourly index are 1-hour values; SO2 1h 150 → 50 (A1), NO2 1h 200 → 100.
+    hourly = pd.DataFrame({"SO2": [150.0], "NO2": [200.0]}, index=pd.DatetimeIndex(["2026-03-01 13:00"]))
+    r = aqi.aqi(hourly)
+    assert r.attrs["columns"] == {"SO2": "so2_1h", "NO2": "no2_1h"} and r.attrs["period"] == "hourly"
+    assert (r.aqi.iloc[0], r.primary.iloc[0]) == (100, "NO2")
+    # The platform's pm2_5_24h; an explicit mapping wins: PM2.5 as a 24-hour mean, 75 → 100 (2012).
+    daily = pd.DataFrame({"date": ["2015-12-01"], "pm2_5_24h": [75.0], "PM2.5": [115.0]})
+    r = aqi.aqi(daily[["date", "pm2_5_24h"]])
+    assert r.attrs["columns"] == {"pm2_5_24h": "pm25_24h"} and r.aqi.iloc[0] == 100
+    r = aqi.aqi(daily[["date", "PM2.5"]], columns={"PM2.5": "pm25_24h"})  # 115 → 150
+    assert r.attrs["columns"] == {"PM2.5": "pm25_24h"} and r.aqi.iloc[0] == 150
+    # pm2.5_24h is PM2.5_24h in another case: an accepted spelling.
+    assert aqi.aqi(pd.DataFrame({"pm2.5_24h": [75.0]}), edition="hj633-2012").attrs["columns"] == {
+        "pm2.5_24h": "pm25_24h"}
+
+
+def test_issue16_misspelt_pollutant_column_is_an_error_naming_it():
+    for bad in ("pm_25_24h", "PM2.5-24h"):
+        frame = pd.DataFrame({"date": ["2015-12-01"], bad: [75.0], "pm10_24h": [50.0]})
+        with pytest.raises(KeyError, match=f"column '{re.escape(bad)}' names a pollutant but no indicator; "
+                                           f"accepted names: {ACCEPTED}"):
+            aqi.aqi(frame)
+    # O3 on a daily index: the day's maximum 1-hour value or 8-hour mean? Refused, not guessed.
+    with pytest.raises(KeyError, match=r"column 'o3' on a daily index may be the day's maximum 1-hour value "
+                                       r"\(o3_1h\) or 8-hour mean \(o3_8h\): rename it; accepted names: "):
+        aqi.aqi(pd.DataFrame({"date": ["2015-12-01"], "o3": [75.0]}))
+
+
+def test_issue16_no_usable_indicator_is_an_error():
+    with pytest.raises(KeyError, match=r"aqi.aqi: the DataFrame has no indicator column; expected some of: "
+                                       r"so2_24h, .*, pm25_1h; 'pm25' is a bare pollutant name, read by the data's "
+                                       r"time step, and this frame has no dates: pass period='daily' or 'hourly'"):
+        aqi.aqi(pd.DataFrame({"pm25": [75.0], "city": ["zibo"]}))
+    with pytest.raises(KeyError, match=r"aqi.aqi: the DataFrame has no indicator column; expected some of: "
+                                       r"so2_24h, .*, pm25_1h'$"):
+        aqi.aqi(pd.DataFrame({"date": ["2015-12-01"], "city": ["zibo"], "aqi": [79]}))
+    # Beside a read column an undated bare name is an error, not dropped.
+    with pytest.raises(ValueError, match=r"^column 'pm25' is a bare pollutant name, a 24-hour mean on a daily "
+                                         r"index and a 1-hour value on an hourly one, and these data have no dates"):
+        aqi.aqi(pd.DataFrame({"pm25": [75.0], "pm10_24h": [50.0]}))
+    # With period= the step is known: pm25 is a 24-hour mean, 75 → 100 (2012).
+    assert aqi.aqi(pd.DataFrame({"pm25": [75.0]}), period="daily", edition="hj633-2012").aqi.iloc[0] == 100
+
+
+def test_issue16_co_in_ug_m3_refused_then_accepted_with_units(shared_data):
+    u = pd.read_csv(shared_data / "beijing-prsa" / "PRSA_Data_Dongsi_20130301-20170228.csv")
+    u.index = pd.to_datetime(u[["year", "month", "day", "hour"]])
+    u = u.loc["2015-12-01 00:00":"2015-12-01 01:00"]  # CO 9200, 8600 µg/m³
+    with pytest.raises(ValueError, match=r"^CO\[0\]: CO 9200 mg/m3 is above 150 mg/m3, which no instrument "
+                                         r"reports: the data are in another unit \(µg/m³\?\); convert them to "
+                                         r"mg/m3 or pass units=\{'CO': 'ug/m3'\}$"):
+        aqi.aqi(u, edition="hj633-2026")
+    r = aqi.aqi(u, edition="hj633-2026", units={"CO": "ug/m3"}, iaqi=True)
+    # HJ 633-2026 1-hour rows (A1): CO 9.2 mg/m³ → 50 + 50·4.2/5 = 92; 8.6 → 86. PM2.5 490 (the
+    # 24-hour rows) → 400 + 100·140/150 = 493.3 → 494; 454 → 400 + 100·104/150 = 469.3 → 470.
+    assert r.iaqi_co_1h.tolist() == [92, 86]
+    assert r.aqi.tolist() == [494, 470] and r.primary.tolist() == ["PM2.5", "PM2.5"]
+    with pytest.raises(KeyError, match=r"unknown unit 'ppm'; expected ug/m3 \(µg/m³\) or mg/m3 \(mg/m³\)"):
+        aqi.aqi(u, edition="hj633-2026", units={"CO": "ppm"})
+
+
+@pytest.mark.parametrize("dates, shown", [(["2015-12-01", "01/12/2015"], "01/12/2015"),
+                                          ([20151130, 20151201], "20151130")])
+def test_issue16_ambiguous_and_integer_dates_refused(dates, shown):
+    row = 1 if shown == "01/12/2015" else 0
+    message = (rf"cannot read dates: row {row}: '{shown}' is not a date in the form YYYY-MM-DD or YYYY-MM-DD "
+               rf"HH:MM\[:SS\] \(ISO 8601\); write dates that way \(day-first and month-first forms such as "
+               rf"01/12/2015 are ambiguous\)$")
+    frame = pd.DataFrame({"date": dates, "pm25_24h": [75.0, 75.0]})
+    with pytest.raises(ValueError, match="^column 'date': " + message):
+        aqi.aqi(frame)
+    with pytest.raises(ValueError, match="^index: " + message):
+        aqi.aqi(frame.set_index("date"))
+
+
+def test_issue16_string_dates_are_dates_and_steps():
+    # A7: 2026-02-28 under 2012 (PM2.5 80 → 107), 2026-03-01 under 2026 (→ 119) from strings in
+    # the index; "2026-03-01 13:00" is an hourly step: PM2.5 a 1-hour value (2026 rates it).
+    frame = pd.DataFrame({"PM2.5": [80.0, 80.0]}, index=pd.Index(["2026-02-28", "2026-03-01"], name="date"))
+    r = aqi.aqi(frame)
+    assert r.aqi.tolist() == [107, 119] and r.edition.tolist() == ["hj633-2012", "hj633-2026"]
+    hourly = pd.DataFrame({"time": ["2026-03-01 12:00", "2026-03-01 13:00"], "PM2.5": [80.0, 80.0]})
+    assert aqi.aqi(hourly).attrs["columns"] == {"PM2.5": "pm25_1h"}
+
+
+def test_issue16_readable_results():
+    # SPEC A1–A3 (2012): PM2.5 80 → 107, PM10 130 → 90: AQI 107, 轻度污染 lightly polluted.
+    frame = pd.DataFrame({"date": ["2015-12-01", "2015-12-02"], "pm25": [80.0, np.nan], "pm10": [130.0, np.nan]})
+    r = aqi.aqi(frame, iaqi=True)
+    assert list(r.columns) == ["aqi", "primary", "category", "category_zh", "category_en", "beyond_scale",
+                               "edition", "iaqi_pm25_24h", "iaqi_pm10_24h"]
+    assert r.iaqi_pm25_24h.iloc[0] == 107 and r.iaqi_pm10_24h.iloc[0] == 90
+    assert (r.category_zh.iloc[0], r.category_en.iloc[0]) == ("轻度污染", "lightly polluted")
+    assert (r.category_zh.iloc[1], r.category_en.iloc[1]) == ("", "")  # no AQI, no category
+    assert r.primary.dtype == object and type(r.primary.iloc[0]) is str and r.primary.iloc[0] == "PM2.5"
+
+
+def test_issue16_an_index_of_station_codes_is_no_dates():
+    # A text index that does not look like dates (station codes) leaves the frame undated: the
+    # default edition (A7, hj633-2026: PM2.5 80 → 100 + 50·20/55 = 118.2 → 119), said in `edition`.
+    r = aqi.aqi(pd.DataFrame({"pm25_24h": [80.0]}, index=pd.Index(["1001A"])))
+    assert (r.aqi.iloc[0], r.edition.iloc[0]) == (119, "hj633-2026")
+    with pytest.raises(ValueError, match=r"^index: cannot read dates: row 0: '2015\.12\.01' is not a date"):
+        aqi.aqi(pd.DataFrame({"pm25_24h": [80.0]}, index=pd.Index(["2015.12.01"])))
+
+
+def test_issue16_dataframe_options_are_not_ignored_for_a_mapping():
+    with pytest.raises(TypeError, match=r"^aqi.aqi: units, iaqi apply to a DataFrame; pass pd.DataFrame\(data\)$"):
+        aqi.aqi({"co_24h": [1354.0]}, units={"CO": "ug/m3"}, iaqi=True)
+
+
+def test_issue16_the_result_says_which_columns_it_read():
+    # The frame aqi.aqi returns is a DataFrame whose repr ends with the mapping, the edition and
+    # the columns it did not rate (A3: o3_1h is no daily indicator under 2026). PM2.5 80 → 119.
+    r = aqi.aqi(pd.DataFrame({"PM2.5_24h": [80.0], "o3_1h": [10.0]}), edition="hj633-2026")
+    assert isinstance(r, pd.DataFrame) and r.attrs["columns"] == {"PM2.5_24h": "pm25_24h", "o3_1h": "o3_1h"}
+    assert repr(r).splitlines()[-3:] == ["columns read: PM2.5_24h → pm25_24h, o3_1h → o3_1h",
+                                         "daily AQI by hj633-2026 (pm25_24h)", "not rated: hj633-2026 (o3_1h)"]
+    assert type(copy.deepcopy(r)) is type(r) and r.aqi.tolist() == [119]

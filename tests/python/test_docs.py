@@ -27,6 +27,13 @@ def test_readme_notebook_snippet_runs(monkeypatch):
     assert scope["fig"].axes
 
 
+def test_archives_guide_shows_the_tested_recipe():
+    guide = (SOURCE / "docs" / "archives.md").read_text(encoding="utf-8")
+    recipe = (SOURCE / "docs" / "recipes" / "dask_archive.py").read_text(encoding="utf-8")
+    assert recipe in re.findall(r"```python\n(.*?)```", guide, flags=re.S), \
+        "copy docs/recipes/dask_archive.py into docs/archives.md"
+
+
 TEST_FILES = [p for d in ("cpp", "python") for p in (SOURCE / "tests" / d).rglob("*") if p.suffix in (".cpp", ".py")]
 
 

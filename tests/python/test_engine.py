@@ -70,6 +70,23 @@ def test_bad_observation_and_config_are_located(scenario):
     assert r.stderr.startswith(f"aqi-engine: {scenario}/scenario.toml:2:9: unknown rule set 'nope'")
 
 
+def test_issue16_misspelt_observation_column_stops_the_engine(scenario):
+    # Issue 16: a misspelt pollutant column was dropped and the engine exited 0; now exit 1,
+    # naming it (the one table of names, aqi/index/column_names.hpp).
+    f = scenario / "observations.csv"
+    text = f.read_text()
+    f.write_text(text.replace("pm25_24h", "pm_25_24h", 1))
+    r = run("run", scenario)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"aqi-engine: {scenario}/observations.csv:1: column 'pm_25_24h' names a pollutant "
+                               "but no indicator; accepted names: the indicator keys (so2_24h, ")
+    # aqistudy's bare names are the 24-hour means of a daily file: the same season as the keys.
+    f.write_text(text.replace("pm25_24h", "pm25", 1).replace("co_24h", "co", 1))
+    renamed = run("run", scenario)
+    f.write_text(text)
+    assert renamed.returncode == 0 and renamed.stdout and renamed.stdout == run("run", scenario).stdout
+
+
 def test_missing_scenario_and_usage():
     r = run("run", "/nonexistent/scenario")
     assert r.returncode == 1

@@ -1,7 +1,13 @@
 // The batch's hot path: a rule set compiled to a run automaton evaluated on all 24 alignments
-// of an hourly series at once (SPEC W3: blocks aligned at ANY hour). Block j of alignment a is
-// the day-mean ending at hour 23 + 24j + a, so for fixed j the 24 alignments are contiguous and
-// every step below is a plain loop over 24 lanes that the compiler vectorises.
+// of an hourly series at once (SPEC W3: blocks aligned at ANY hour). Its input is one bitset per
+// distinct condition (detail/day_mean_bits.hpp): bit t says the 24-hour mean ending at hour t
+// satisfies it, so block j of alignment a is bit 23 + 24j + a and the blocks of one alignment
+// are 24 bits apart. Two evaluations of the same rules:
+// - bitwise, for rule sets without merged runs and with at most one further (consecutive) term
+//   per clause (yiyuan-2019): a run of k blocks on every alignment is an AND of k shifts of a
+//   bitset, 64 windows per word;
+// - lanes, for the others (mee-2017's merge gap, counts of days): a loop over blocks j whose
+//   every step is a plain loop over the 24 alignments that the compiler vectorises.
 #pragma once
 
 #include <algorithm>
@@ -10,7 +16,8 @@
 #include <limits>
 #include <vector>
 
-#include "aqi/detail/simd.hpp"
+#include "aqi/detail/day_mean_bits.hpp"
+#include "aqi/detail/run_bitsets.hpp"
 #include "aqi/warning/rule_set.hpp"
 
 namespace aqi::detail {
@@ -22,6 +29,7 @@ inline constexpr std::size_t lanes = 24;
 class CompiledRules {
  public:
   static constexpr std::size_t max_terms = 16, max_clauses = 16, max_others = 4;
+  static_assert(max_terms <= DayMeanBits<simd::Scalar>::max_conditions, "one bitset per distinct condition");
 
   explicit CompiledRules(const RuleSet& rules) : merge_gap_(rules.merge_gap_days) {
     for (int level = 1; level <= rules.level_count(); ++level)
@@ -34,7 +42,7 @@ class CompiledRules {
         cc.level = level;
         cc.base = term_index(c.terms[0]);
         cc.base_days = c.terms[0].days;
-        cc.run = run_index(cc.base);
+        cc.run = run_index(cc.base, cc.base_days);
         for (std::size_t t = 1; t < c.terms.size(); ++t) {
           // A merged run (gap > 0) may hold gap blocks; the automaton is exact when a block
           // satisfying a further term also satisfies the base term (true of every shipped set).
@@ -51,19 +59,114 @@ class CompiledRules {
         }
         if (!supported_) return;
         clauses_.push_back(cc);
+        bitwise_ = bitwise_ && cc.base_days >= 1 &&
+                   (cc.n_others == 0 || (cc.n_others == 1 && cc.consecutive[0] && cc.other_days[0] >= 1));
       }
+    bitwise_ = bitwise_ && merge_gap_ == 0;
   }
 
   bool supported() const noexcept { return supported_; }
+  // Evaluated on whole bitsets (no merged runs, at most one further consecutive term per clause).
+  bool bitwise() const noexcept { return bitwise_; }
 
-  // The level code of an hourly series from its day-means m[0..n) (NaN = no mean), padded by
-  // the caller with NaN up to 24 values past the last block.
+  // The distinct conditions; condition c is the bitset c of level_bits().
+  const std::vector<MeanCondition>& conditions() const noexcept { return terms_; }
+
+  // Words of scratch level_bits() needs for `words` words per bitset.
+  std::size_t scratch_words(std::size_t words) const noexcept { return bitwise_ ? bitwise_scratch(words) : 0; }
+
+  // The level code of an hourly series of n hours from its condition bitsets: bitset c is
+  // bits[c·words …), bit t for the 24-hour window ending at hour t, zero before hour 23 and from
+  // hour n on.
+  int level_bits(const std::uint64_t* bits, std::size_t words, std::size_t n, std::uint64_t* scratch) const {
+    return bitwise_ ? bitwise_level(bits, words, scratch) : lanes_level(bits, words, n);
+  }
+
+  // The level code of an hourly series from its day-means m[0..n) (NaN = no mean).
   int level(const double* m, std::size_t n) const {
-    if (n < lanes) return 0;
-    const std::size_t blocks = (n - (lanes - 1) + lanes - 1) / lanes;  // block j ends at 23 + 24j + a
-    // Only the state the rule set uses is cleared: clearing every slot would cost more than
-    // the whole evaluation. All lane arithmetic is int32 0/1 products without branches, so it
-    // vectorises.
+    const std::size_t words = (n + 63) / 64;
+    std::vector<std::uint64_t> bits(terms_.size() * words + scratch_words(words), 0);
+    for (std::size_t c = 0; c < terms_.size(); ++c)
+      for (std::size_t t = lanes - 1; t < n; ++t) {
+        const MeanCondition& k = terms_[c];
+        if ((k.strict ? m[t] > k.threshold : m[t] >= k.threshold) && m[t] <= k.at_most)
+          bits[c * words + t / 64] |= std::uint64_t{1} << (t % 64);
+      }
+    return level_bits(bits.data(), words, n, bits.data() + terms_.size() * words);
+  }
+
+ private:
+  struct CompiledClause {
+    int level = 0;
+    std::size_t base = 0;
+    std::size_t run = 0;  // index into runs_: clauses with the same base term share one run
+    int base_days = 0;
+    std::size_t n_others = 0;
+    std::size_t others[max_others] = {};
+    int other_days[max_others] = {};
+    bool consecutive[max_others] = {};
+  };
+
+  // Scratch of the bitwise evaluation, in words: per distinct run the windows of 2, 3, …
+  // blocks of its base term (built once per series as the clauses ask), and four temporaries.
+  std::size_t bitwise_scratch(std::size_t words) const noexcept {
+    std::size_t arrays = 4;
+    for (int days : run_days_) arrays += static_cast<std::size_t>(std::max(days, 1));
+    return arrays * words;
+  }
+
+  // The clauses from the highest level down; the first that holds is the answer.
+  int bitwise_level(const std::uint64_t* bits, std::size_t words, std::uint64_t* scratch) const {
+    std::size_t built[max_clauses] = {};  // windows of the base term built so far, per run
+    for (std::size_t k = clauses_.size(); k-- > 0;)
+      if (bitwise_holds(clauses_[k], bits, words, scratch, built)) return clauses_[k].level;
+    return 0;
+  }
+
+  // The windows of `days` blocks of a run's base term: bits itself for one block, else built
+  // from the longest built so far (windows of k + 1 blocks are those of k that go on a block).
+  const std::uint64_t* run_windows(std::size_t run, int days, const std::uint64_t* bits, std::size_t words,
+                                   std::uint64_t* scratch, std::size_t (&built)[max_clauses]) const {
+    const std::uint64_t* base = bits + runs_[run] * words;
+    if (days <= 1) return base;
+    std::size_t offset = 4;
+    for (std::size_t r = 0; r < run; ++r) offset += static_cast<std::size_t>(std::max(run_days_[r], 1));
+    auto windows = [&](std::size_t k) { return scratch + (offset + k - 2) * words; };  // k ≥ 2 blocks
+    for (std::size_t k = std::max<std::size_t>(built[run], 1) + 1; k <= static_cast<std::size_t>(days); ++k) {
+      std::copy(k == 2 ? base : windows(k - 1), (k == 2 ? base : windows(k - 1)) + words, windows(k));
+      extend_windows(windows(k), words);
+    }
+    built[run] = std::max(built[run], static_cast<std::size_t>(days));
+    return windows(static_cast<std::size_t>(days));
+  }
+
+  // A run (maximal, no gap) of ≥ base_days blocks of the base term; with a further term, that
+  // run also holds other_days consecutive blocks of it. Blocks of the further term inside a
+  // run are its blocks that also satisfy the base term, so such a stretch lies in one run, and
+  // that run is long enough when the stretch's first block is covered by a long-enough window.
+  bool bitwise_holds(const CompiledClause& cc, const std::uint64_t* bits, std::size_t words, std::uint64_t* scratch,
+                     std::size_t (&built)[max_clauses]) const {
+    const std::uint64_t* runs = run_windows(cc.run, cc.base_days, bits, words, scratch, built);
+    const bool some = any_bit(runs, words);
+    if (cc.n_others == 0 || !some) return some;
+    std::uint64_t* stretch = scratch;  // the further term's blocks inside a run, then its windows
+    std::uint64_t* covered = scratch + words;
+    const std::uint64_t* base = bits + cc.base * words;
+    const std::uint64_t* other = bits + cc.others[0] * words;
+    for (std::size_t w = 0; w < words; ++w) stretch[w] = other[w] & base[w];
+    for (int k = 1; k < cc.other_days[0]; ++k) extend_windows(stretch, words);
+    if (!any_bit(stretch, words)) return false;
+    cover_windows(runs, cc.base_days, words, covered, scratch + 2 * words);
+    std::uint64_t both = 0;
+    for (std::size_t w = 0; w < words; ++w) both |= covered[w] & stretch[w];
+    return both != 0;
+  }
+
+  // The general automaton: blocks j in order, all 24 alignments as lanes. Only the state the
+  // rule set uses is cleared: clearing every slot would cost more than the evaluation. All lane
+  // arithmetic is int32 0/1 products without branches, so it vectorises.
+  int lanes_level(const std::uint64_t* bits, std::size_t words, std::size_t n) const {
+    const std::size_t blocks = n < lanes ? 0 : (n - (lanes - 1) + lanes - 1) / lanes;  // block j ends at 23 + 24j + a
     std::int32_t run_len[max_clauses][lanes], gap[max_clauses][lanes];
     std::int32_t cur[max_clauses][max_others][lanes], best[max_clauses][max_others][lanes];
     std::int32_t level[lanes] = {};
@@ -77,87 +180,79 @@ class CompiledRules {
         std::fill_n(cur[k][o], lanes, 0);
         std::fill_n(best[k][o], lanes, 0);
       }
-    const std::int32_t merge_gap = merge_gap_;
     for (std::size_t j = 0; j < blocks; ++j) {
-      const double* v = m + (lanes - 1) + j * lanes;
       for (std::size_t t = 0; t < terms_.size(); ++t) {
-        const double lo = terms_[t].threshold, hi = terms_[t].at_most;
-        std::int32_t* out = cond[t];
-        if (terms_[t].strict)
-          for (std::size_t a = 0; a < lanes; ++a)
-            out[a] = static_cast<std::int32_t>(v[a] > lo) & static_cast<std::int32_t>(v[a] <= hi);
-        else
-          for (std::size_t a = 0; a < lanes; ++a)
-            out[a] = static_cast<std::int32_t>(v[a] >= lo) & static_cast<std::int32_t>(v[a] <= hi);
+        const std::uint64_t b = bits_at(bits + t * words, words, static_cast<std::ptrdiff_t>(lanes - 1 + j * lanes));
+        for (std::size_t a = 0; a < lanes; ++a) cond[t][a] = static_cast<std::int32_t>((b >> a) & 1u);
       }
-      for (std::size_t r = 0; r < runs_.size(); ++r) {
-        const std::int32_t* b = cond[runs_[r]];
-        std::int32_t* len = run_len[r];
-        std::int32_t* g = gap[r];
-        for (std::size_t a = 0; a < lanes; ++a) {
-          // A failing block ends the run unless it is within the merge gap (MEE 2017).
-          const std::int32_t gg = (g[a] + 1) * (1 - b[a]);
-          const std::int32_t alive =
-              b[a] | (static_cast<std::int32_t>(gg <= merge_gap) & static_cast<std::int32_t>(len[a] > 0));
-          g[a] = gg;
-          len[a] = (len[a] + b[a]) * alive;
-        }
-      }
-      for (std::size_t k = 0; k < clauses_.size(); ++k) {
-        const CompiledClause& cc = clauses_[k];
-        const std::int32_t* len = run_len[cc.run];
-        std::int32_t ok[lanes];
-        for (std::size_t a = 0; a < lanes; ++a) ok[a] = static_cast<std::int32_t>(len[a] >= cc.base_days);
-        for (std::size_t o = 0; o < cc.n_others; ++o) {
-          const std::int32_t* c = cond[cc.others[o]];
-          std::int32_t* cu = cur[k][o];
-          std::int32_t* be = best[k][o];
-          const std::int32_t days = cc.other_days[o];
-          if (cc.consecutive[o])
-            for (std::size_t a = 0; a < lanes; ++a) cu[a] = (cu[a] + 1) * c[a];
-          else
-            for (std::size_t a = 0; a < lanes; ++a) cu[a] = cu[a] + c[a];
-          for (std::size_t a = 0; a < lanes; ++a) {
-            const std::int32_t alive = static_cast<std::int32_t>(len[a] > 0);
-            cu[a] *= alive;
-            be[a] = std::max(be[a], cu[a]) * alive;
-            ok[a] &= static_cast<std::int32_t>(be[a] >= days);
-          }
-        }
-        const std::int32_t lv = cc.level;
-        for (std::size_t a = 0; a < lanes; ++a) level[a] = std::max(level[a], ok[a] * lv);
-      }
+      step_runs(cond, run_len, gap);
+      step_clauses(cond, run_len, cur, best, level);
     }
     return *std::max_element(level, level + lanes);
   }
 
- private:
-  struct Condition {
-    double threshold;
-    bool strict;
-    double at_most;
-  };
-  struct CompiledClause {
-    int level = 0;
-    std::size_t base = 0;
-    std::size_t run = 0;  // index into runs_: clauses with the same base term share one run
-    int base_days = 0;
-    std::size_t n_others = 0;
-    std::size_t others[max_others] = {};
-    int other_days[max_others] = {};
-    bool consecutive[max_others] = {};
-  };
+  // A failing block ends the run unless it is within the merge gap (MEE 2017).
+  void step_runs(const std::int32_t (&cond)[max_terms][lanes], std::int32_t (&run_len)[max_clauses][lanes],
+                 std::int32_t (&gap)[max_clauses][lanes]) const {
+    const std::int32_t merge_gap = merge_gap_;
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      const std::int32_t* b = cond[runs_[r]];
+      std::int32_t* len = run_len[r];
+      std::int32_t* g = gap[r];
+      for (std::size_t a = 0; a < lanes; ++a) {
+        const std::int32_t gg = (g[a] + 1) * (1 - b[a]);
+        const std::int32_t alive =
+            b[a] | (static_cast<std::int32_t>(gg <= merge_gap) & static_cast<std::int32_t>(len[a] > 0));
+        g[a] = gg;
+        len[a] = (len[a] + b[a]) * alive;
+      }
+    }
+  }
 
-  std::size_t run_index(std::size_t base_term) {
+  void step_clauses(const std::int32_t (&cond)[max_terms][lanes], const std::int32_t (&run_len)[max_clauses][lanes],
+                    std::int32_t (&cur)[max_clauses][max_others][lanes],
+                    std::int32_t (&best)[max_clauses][max_others][lanes], std::int32_t (&level)[lanes]) const {
+    for (std::size_t k = 0; k < clauses_.size(); ++k) {
+      const CompiledClause& cc = clauses_[k];
+      const std::int32_t* len = run_len[cc.run];
+      std::int32_t ok[lanes];
+      for (std::size_t a = 0; a < lanes; ++a) ok[a] = static_cast<std::int32_t>(len[a] >= cc.base_days);
+      for (std::size_t o = 0; o < cc.n_others; ++o) {
+        const std::int32_t* c = cond[cc.others[o]];
+        std::int32_t* cu = cur[k][o];
+        std::int32_t* be = best[k][o];
+        const std::int32_t days = cc.other_days[o];
+        if (cc.consecutive[o])
+          for (std::size_t a = 0; a < lanes; ++a) cu[a] = (cu[a] + 1) * c[a];
+        else
+          for (std::size_t a = 0; a < lanes; ++a) cu[a] = cu[a] + c[a];
+        for (std::size_t a = 0; a < lanes; ++a) {
+          const std::int32_t alive = static_cast<std::int32_t>(len[a] > 0);
+          cu[a] *= alive;
+          be[a] = std::max(be[a], cu[a]) * alive;
+          ok[a] &= static_cast<std::int32_t>(be[a] >= days);
+        }
+      }
+      const std::int32_t lv = cc.level;
+      for (std::size_t a = 0; a < lanes; ++a) level[a] = std::max(level[a], ok[a] * lv);
+    }
+  }
+
+  std::size_t run_index(std::size_t base_term, int days) {
     for (std::size_t i = 0; i < runs_.size(); ++i)
-      if (runs_[i] == base_term) return i;
+      if (runs_[i] == base_term) {
+        run_days_[i] = std::max(run_days_[i], days);
+        return i;
+      }
     runs_.push_back(base_term);
+    run_days_.push_back(days);
     return runs_.size() - 1;
   }
 
   std::size_t term_index(const RunTerm& t) {
     for (std::size_t i = 0; i < terms_.size(); ++i)
-      if (terms_[i].threshold == t.threshold && terms_[i].strict == t.strict && terms_[i].at_most == t.at_most) return i;
+      if (terms_[i].threshold == t.threshold && terms_[i].strict == t.strict && terms_[i].at_most == t.at_most)
+        return i;
     if (terms_.size() == max_terms) {
       supported_ = false;
       return 0;
@@ -168,8 +263,10 @@ class CompiledRules {
 
   int merge_gap_;
   bool supported_ = true;
-  std::vector<Condition> terms_;
+  bool bitwise_ = true;
+  std::vector<MeanCondition> terms_;
   std::vector<std::size_t> runs_;  // base term of each distinct run
+  std::vector<int> run_days_;      // the longest run any clause asks of it
   std::vector<CompiledClause> clauses_;
 };
 
