@@ -296,7 +296,7 @@ class DayMeanBits {
     const auto* touched = reinterpret_cast<const unsigned char*>(touched_.data());
     const auto* missing = reinterpret_cast<const unsigned char*>(missing_.data());
     const std::size_t row = 8 * words_, nc = std::min(NC, conditions_.size());
-    D low[NC], high[NC];  // the sum ranges of whole windows
+    D low[NC] = {}, high[NC] = {};  // the sum ranges of whole windows (zeroed: GCC -O1 cannot see nc == NC)
     for (std::size_t k = 0; k < nc; ++k) {
       low[k] = P::set1(low_[k]);
       high[k] = P::set1(high_[k]);
