@@ -22,9 +22,15 @@ Warning classify_window(span<const double> values, const RuleSet& rules, int las
 int last_start_within(boost::gregorian::date first, boost::posix_time::ptime now, int horizon_hours);
 
 // A classified daily series: `w.first`/`w.last` are day indices from `first`.
+// L1 classifies an active warning's episode whole, but over its last 90 days at most: real
+// episodes last days to weeks, and a window growing with the episode made a season quadratic (a
+// warning held through years of missing data took minutes). A clipped window is said in the reason.
+inline constexpr int episode_window_days = 90;
+
 struct DatedWarning {
   Warning w;
   boost::gregorian::date first;
+  bool clipped = false;  // the episode began before `first` (episode_window_days)
 
   boost::gregorian::date run_first() const { return first + boost::gregorian::days(w.first); }
   boost::gregorian::date run_last() const { return first + boost::gregorian::days(w.last); }

@@ -49,20 +49,28 @@ double ForecastMachine::elapsed_value(date d) const {
 DatedWarning ForecastMachine::classify(const DailyForecast& f, ptime now, bool whole_episode) const {
   std::vector<double> series;
   date first = f.first_valid;
+  bool clipped = false;
   if (whole_episode && active_ > 0 && !episode_first_.is_special() && episode_first_ < f.first_valid) {
     first = episode_first_;
+    const date earliest = f.first_valid - days(episode_window_days);
+    if (first < earliest) {
+      first = earliest;
+      clipped = true;
+    }
     for (date d = first; d < f.first_valid; d += days(1)) series.push_back(elapsed_value(d));
   }
   const int elapsed = static_cast<int>(series.size());
   series.insert(series.end(), f.aqi.begin(), f.aqi.end());
   const int last_start = last_start_within(first, now, rules_.issue_horizon_hours);
-  return {classify_window(series, rules_, last_start, elapsed), first};
+  return {classify_window(series, rules_, last_start, elapsed), first, clipped};
 }
 
 std::string ForecastMachine::describe(const DailyForecast& f, const DatedWarning& w) const {
   std::string s =
       "forecast of " + iso(f.issue) + " (" + iso(f.first_valid) + " +" + std::to_string(f.aqi.size()) + " d)";
-  if (w.first < f.first_valid) s += " with the episode's days from " + iso(w.first) + " (SPEC L1)";
+  if (w.first < f.first_valid)
+    s += " with the episode's days from " + iso(w.first) +
+         (w.clipped ? " (its last " + std::to_string(episode_window_days) + " days)" : "") + " (SPEC L1)";
   if (w.w.level == 0) return s + ": no warning level within " + std::to_string(rules_.issue_horizon_hours) + " h";
   return s + ": " + with_rules(w.w, handle_).clause_text() + " on " + iso(w.run_first()) + "…" + iso(w.run_last()) +
          " (peak " + format_number(w.w.peak) + ")";
@@ -175,7 +183,7 @@ void ForecastMachine::lift(const DailyForecast& f, const DatedWarning& w, ptime 
 void ForecastMachine::log_expected(const DailyForecast& f, ptime now) {
   const Warning plain = classify_window(f.aqi, rules_, static_cast<int>(f.aqi.size()), 0);
   if (plain.level <= active_) return;
-  const DatedWarning w{plain, f.first_valid};
+  const DatedWarning w{plain, f.first_valid, false};
   ExpectedRun x;
   x.time = now;
   x.level = plain.level;

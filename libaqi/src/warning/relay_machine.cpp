@@ -69,7 +69,7 @@ void RelayMachine::order(const Order& o, std::size_t index) {
 // L10: the county's forecast within the issue horizon (L12), beside the orders in force.
 void RelayMachine::forecast(const DailyForecast& f, ptime now) {
   const int last_start = last_start_within(f.first_valid, now, rules_.issue_horizon_hours);
-  const DatedWarning w{classify_window(f.aqi, rules_, last_start, 0), f.first_valid};
+  const DatedWarning w{classify_window(f.aqi, rules_, last_start, 0), f.first_valid, false};
   county_level_ = w.w.level;
   forecast_levels.emplace_back(f.issue, w.w.level);
   if (w.w.level <= active_) return;

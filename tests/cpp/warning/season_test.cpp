@@ -344,3 +344,25 @@ TEST(Season, L2LiftedBeforeTheResponseBeganInForecastMode) {
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_EQ(r.warnings[0].period, aqi::WarningPeriod::no_period);
 }
+
+// L1: an active warning's episode is classified whole over its last 90 days at most, and the
+// reason says so. Found by fuzz_scenario: a warning held through decades of missing data made each
+// forecast re-read the whole episode (quadratic; minutes). Here yellow is issued on day 0 for
+// days 2–3, 119 forecasts without data hold it (a lift needs the next 36 hours known ≤ 200), and
+// day 120's clean forecast (valid from day 121 = 2020-03-31) lifts it: the window starts 90 days
+// before day 121, on day 31 = 2020-01-01, not on the run's first day 2019-12-03.
+TEST(Season, L1EpisodeWindowIsTheLast90Days) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<aqi::DailyForecast> f{fc(day(0), {150, 250, 250, 150})};
+  for (int k = 1; k < 120; ++k) f.push_back(fc(day(k), {nan, nan, nan}));
+  f.push_back(fc(day(120), {150, 150, 150}));
+  const auto r = aqi::run_season(f, aqi::yiyuan_2019());
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].type, aqi::EventType::issue);
+  EXPECT_EQ(r.events[1].type, aqi::EventType::lift);
+  EXPECT_EQ(r.events[1].time, ptime(date(2020, 3, 30), hours(16)));
+  EXPECT_NE(r.events[1].reason.find("forecast of 2020-03-30 (2020-03-31 +3 d) with the episode's days from 2020-01-01 "
+                                    "(its last 90 days) (SPEC L1): no warning level within 72 h"),
+            std::string::npos)
+      << r.events[1].reason;
+}
