@@ -8,3 +8,4 @@
 #include "aqi/warning/response_period.hpp"
 #include "aqi/warning/rule_set.hpp"
 #include "aqi/warning/season.hpp"
+#include "aqi/warning/season_gap.hpp"

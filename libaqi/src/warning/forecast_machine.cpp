@@ -30,7 +30,62 @@ bool lift_condition(const RuleSet& rules, const DailyForecast& f) {
 
 double hours_between(ptime from, ptime to) { return static_cast<double>((to - from).total_seconds()) / 3600.0; }
 
+// The forecast from the day after its issue (or its first day, if earlier) with every day it misses
+// taken from `value` (NaN: still missing).
+template <class Value>
+DailyForecast with_missing_days(const DailyForecast& f, Value value) {
+  DailyForecast out;
+  out.issue = f.issue;
+  out.first_valid = std::min(f.first_valid, f.issue + days(1));
+  const date last = f.first_valid + days(static_cast<long>(f.aqi.size()) - 1);
+  for (date d = out.first_valid; d <= last; d += days(1)) {
+    const long k = (d - f.first_valid).days();
+    const double v = k >= 0 ? f.aqi[static_cast<std::size_t>(k)] : std::numeric_limits<double>::quiet_NaN();
+    out.aqi.push_back(std::isnan(v) ? value(d) : v);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<date> missing_days(const DailyForecast& f) {
+  std::vector<date> out;
+  if (f.aqi.empty()) return out;
+  const DailyForecast whole = with_missing_days(f, [](date) { return std::numeric_limits<double>::quiet_NaN(); });
+  for (std::size_t k = 0; k < whole.aqi.size(); ++k)
+    if (std::isnan(whole.aqi[k])) out.push_back(whole.first_valid + days(static_cast<long>(k)));
+  return out;
+}
+
+// What the forecast's missing days did, read before its decision: its level as read and with the
+// days as forecast before; a LIFT (L1) that only the missing days prevented is a warning held.
+GapReading ForecastMachine::read_gaps(const DailyForecast& f, ptime now, const DatedWarning& w,
+                                      std::size_t index) const {
+  GapReading g;
+  g.forecast = index;
+  g.active_before = active_;
+  g.level_read = w.w.level;
+  bool known = false;
+  const DailyForecast filled = with_missing_days(f, [&](date d) {
+    const auto it = latest_known_.find(d);
+    known = known || it != latest_known_.end();
+    return it == latest_known_.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
+  });
+  if (known) g.level_filled = classify(filled, now, true).w.level;
+  const DailyForecast clean = with_missing_days(f, [](date) { return 0.0; });
+  g.held =
+      active_ > 0 && !imposed_active_ && w.w.level == 0 && !lift_condition(rules_, f) && lift_condition(rules_, clean);
+  return g;
+}
+
+void ForecastMachine::forecast(const DailyForecast& f, ptime now, std::size_t index) {
+  if (missing_days(f).empty()) return forecast(f, now);
+  GapReading g = read_gaps(f, now, classify(f, now, true), index);
+  const std::size_t n_events = events_.size();
+  forecast(f, now);
+  if (events_.size() > n_events) g.event = n_events;
+  gap_readings.push_back(g);
+}
 
 // L1: the elapsed day's observed AQI when given, else the latest earlier forecast of it.
 double ForecastMachine::elapsed_value(date d) const {
@@ -126,7 +181,11 @@ void ForecastMachine::forecast(const DailyForecast& f, ptime now) {
     }
   }
   log_expected(f, now);
-  for (std::size_t k = 0; k < f.aqi.size(); ++k) latest_[f.first_valid + days(static_cast<long>(k))] = f.aqi[k];
+  for (std::size_t k = 0; k < f.aqi.size(); ++k) {
+    const date d = f.first_valid + days(static_cast<long>(k));
+    latest_[d] = f.aqi[k];
+    if (!std::isnan(f.aqi[k])) latest_known_[d] = f.aqi[k];
+  }
 }
 
 // ISSUE or UPGRADE, the response from the start of the qualifying run (L2), its lead time (L5).

@@ -15,6 +15,21 @@
 
 namespace aqi::detail {
 
+// The days a forecast misses: from the day after its issue (or its first day, if earlier) to its
+// last day, those it gives no value for (issue 16).
+std::vector<date> missing_days(const DailyForecast& f);
+
+// A forecast with missing days as forecast mode read it, and what it gives with those days as
+// forecast before (the latest earlier forecast of each) — what season.cpp reports in the gaps.
+struct GapReading {
+  std::size_t forecast = 0;  // index into the forecasts
+  int active_before = 0;     // the warning level in force before the forecast
+  int level_read = 0;        // the level the forecast gives as read (W8: a missing day breaks a run)
+  int level_filled = -1;     // with its missing days as forecast before; -1: no earlier forecast of them
+  bool held = false;         // L1: a LIFT the missing days prevented
+  std::size_t event = static_cast<std::size_t>(-1);  // the event the forecast made, if any
+};
+
 // Forecast mode.
 class ForecastMachine {
  public:
@@ -29,8 +44,13 @@ class ForecastMachine {
   std::vector<Change> response_changes() const { return response_line_.changes(); }
   std::vector<std::pair<date, int>> forecast_levels;  // (issue day, the level it gives)
   std::vector<ExpectedRun> expected;                  // L12
+  std::vector<GapReading> gap_readings;               // forecasts with missing days (issue 16)
+
+  // Forecast `index` of the season: as forecast(), noting in gap_readings what its missing days did.
+  void forecast(const DailyForecast& f, ptime now, std::size_t index);
 
  private:
+  GapReading read_gaps(const DailyForecast& f, ptime now, const DatedWarning& w, std::size_t index) const;
   DatedWarning classify(const DailyForecast& f, ptime now, bool whole_episode) const;
   double elapsed_value(date d) const;
   void raise(const DailyForecast& f, const DatedWarning& w, ptime now);
@@ -46,7 +66,8 @@ class ForecastMachine {
   span<const double> observed_;
   date observed_first_;
   SupersedingTimeline warning_line_, response_line_;
-  std::map<date, double> latest_;  // each day's value in the latest forecast so far (L1: elapsed days)
+  std::map<date, double> latest_;        // each day's value in the latest forecast so far (L1: elapsed days)
+  std::map<date, double> latest_known_;  // … the latest value given for it (gaps: what a missing day was)
   int active_ = 0;
   bool imposed_active_ = false;
   int county_level_ = 0;  // the county's own level from its latest forecast

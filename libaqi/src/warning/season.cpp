@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "aqi/detail/format.hpp"
 #include "aqi/warning/classify.hpp"
 #include "warning/machines.hpp"
+#include "warning/season_gaps.hpp"
 
 namespace aqi {
 
@@ -119,6 +122,28 @@ SeasonWindow season_window(const std::vector<DailyForecast>& forecasts, const Se
         std::string(options.orders.empty() ? "forecasts and imposed events" : "orders and forecasts") + " span " +
         iso(w.first) + " … " + iso(w.last) + ", more than 100 years");
   return w;
+}
+
+// Observations with no value on any day of the window verify nothing (L4: an all-zero table) and
+// give no elapsed day (L1): a run that cannot be right is refused, naming both ranges (issue 16).
+void check_observations_overlap(span<const double> observed, date observed_first, const SeasonWindow& w) {
+  if (observed.empty()) return;
+  std::size_t first = observed.size(), last = 0;
+  for (std::size_t i = 0; i < observed.size(); ++i)
+    if (!std::isnan(observed[i])) {
+      first = std::min(first, i);
+      last = i;
+    }
+  const auto day = [&](std::size_t i) { return observed_first + days(static_cast<long>(i)); };
+  const std::string season = "the season " + iso(w.first) + " … " + iso(w.last);
+  if (first == observed.size())
+    throw InvalidArgument("run_season: the observations (" + iso(day(0)) + " … " + iso(day(observed.size() - 1)) +
+                          ") have no value: nothing to verify in " + season + " (SPEC L4); give observed AQI or none");
+  if (day(last) < w.first || day(first) > w.last)
+    throw InvalidArgument("run_season: the observations (" + iso(day(first)) + " … " + iso(day(last)) +
+                          ") do not overlap " + season +
+                          " (its forecasts and orders): nothing to verify (SPEC L4); give observations of the "
+                          "season's days");
 }
 
 // --- Ordering of the decisions ------------------------------------------------------------------
@@ -289,6 +314,7 @@ void verify(SeasonResult& r, span<const double> observed, date observed_first) {
 struct MachineOutput {
   std::vector<Change> warning, response;
   std::vector<std::pair<date, int>> forecast_levels;
+  std::vector<GapReading> gap_readings;  // forecast mode: forecasts with missing days
 };
 
 MachineOutput run_forecast_mode(SeasonResult& r, const std::vector<DailyForecast>& forecasts,
@@ -298,10 +324,11 @@ MachineOutput run_forecast_mode(SeasonResult& r, const std::vector<DailyForecast
     if (step.kind == StepKind::imposed)
       machine.impose(options.imposed[step.index]);
     else
-      machine.forecast(forecasts[step.index], step.time);
+      machine.forecast(forecasts[step.index], step.time, step.index);
   }
   r.expected = std::move(machine.expected);
-  return {machine.warning_changes(), machine.response_changes(), std::move(machine.forecast_levels)};
+  return {machine.warning_changes(), machine.response_changes(), std::move(machine.forecast_levels),
+          std::move(machine.gap_readings)};
 }
 
 MachineOutput run_relay_mode(SeasonResult& r, const std::vector<DailyForecast>& forecasts,
@@ -315,7 +342,24 @@ MachineOutput run_relay_mode(SeasonResult& r, const std::vector<DailyForecast>& 
   }
   r.orders = options.orders;
   r.advice = std::move(machine.advice);
-  return {machine.warning_changes(), machine.response_changes(), std::move(machine.forecast_levels)};
+  return {machine.warning_changes(), machine.response_changes(), std::move(machine.forecast_levels), {}};
+}
+
+// Issue 16: when a forecast's missing days changed a decision, the response hours of the same
+// season with every missing day as forecast before — what the gaps report beside the run's own.
+std::optional<std::map<ResponseLevel, double>> filled_response_hours(
+    const SeasonResult& r, const std::vector<GapReading>& readings, const std::vector<DailyForecast>& forecasts,
+    const SeasonOptions& options, span<const double> observed, date observed_first, const SeasonWindow& w) {
+  const bool changed = std::any_of(readings.begin(), readings.end(), [](const GapReading& g) {
+    return g.held || (g.level_filled >= 0 && g.level_filled != g.level_read);
+  });
+  if (!changed) return std::nullopt;
+  SeasonResult alt;
+  alt.rules = r.rules;
+  const std::vector<DailyForecast> filled = filled_from_earlier(forecasts);
+  const MachineOutput out = run_forecast_mode(alt, filled, options, observed, observed_first);
+  fill_from_timelines(alt, out.warning, out.response, out.forecast_levels, w);
+  return alt.response_hours;
 }
 
 }  // namespace
@@ -340,6 +384,7 @@ SeasonResult run_season(const std::vector<DailyForecast>& forecasts, std::shared
   const SeasonMode mode =
       detail::check_season_inputs(forecasts, detail::require_rules(rules), options, observed, observed_first);
   const detail::SeasonWindow window = detail::season_window(forecasts, options);
+  detail::check_observations_overlap(observed, observed_first, window);
   SeasonResult r;
   r.rules = std::move(rules);
   r.mode = mode;
@@ -348,6 +393,9 @@ SeasonResult run_season(const std::vector<DailyForecast>& forecasts, std::shared
                                         : detail::run_forecast_mode(r, forecasts, options, observed, observed_first);
   detail::fill_from_timelines(r, out.warning, out.response, out.forecast_levels, window);
   detail::verify(r, observed, observed_first);
+  detail::fill_gaps(
+      r, forecasts, options.issue_hour, out.gap_readings,
+      detail::filled_response_hours(r, out.gap_readings, forecasts, options, observed, observed_first, window));
   return r;
 }
 

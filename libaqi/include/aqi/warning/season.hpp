@@ -31,6 +31,7 @@
 #include "aqi/warning/response_level.hpp"
 #include "aqi/warning/response_period.hpp"
 #include "aqi/warning/rule_set.hpp"
+#include "aqi/warning/season_gap.hpp"
 #include "aqi/warning/warning_period.hpp"
 
 namespace aqi {
@@ -172,6 +173,7 @@ struct SeasonResult {
   std::map<EventType, int> event_counts;           // L3
   int flaps = 0;                                   // L12: a LIFT followed by an ISSUE within flap_window_hours
   std::vector<Verification> verification;          // L4, empty without observations
+  std::vector<SeasonGap> gaps;                     // days missing from the forecasts (season_gap.hpp)
 };
 
 namespace detail {
@@ -188,7 +190,10 @@ ImposedEvent imposed_event(ptime time, std::string_view event, std::string_view 
 // SPEC L1–L12. `forecasts`: one per issue day (sorted by issue date, unique) — forecast mode's
 // input, relay mode's advice (may be empty there). `options.orders`: the superior command's orders
 // (relay mode, L8). `observed`: daily AQI from `observed_first` (empty to skip) for verification
-// (L4) and the elapsed days of an active episode (L1). The result holds `rules` as given
+// (L4) and the elapsed days of an active episode (L1); observations with no value on any day of the
+// season's window (the first issue day, order or imposed event to the last forecast day) are refused
+// (InvalidArgument naming both ranges): they would verify nothing. Days missing from the forecasts
+// are reported in SeasonResult::gaps. The result holds `rules` as given
 // (shared_ptr) or aqi::share(rules) (const RuleSet&: built-in sets aliased, others copied once per
 // run, never per forecast).
 SeasonResult run_season(const std::vector<DailyForecast>& forecasts, std::shared_ptr<const RuleSet> rules,
