@@ -1,5 +1,7 @@
 #include "aqi/scenario.hpp"
 
+#include <algorithm>
+
 #include "aqi/detail/csv.hpp"
 #include "aqi/detail/dates.hpp"
 #include "aqi/detail/files.hpp"
@@ -134,6 +136,20 @@ Observations read_station_observations(const Scenario& s, const toml::table& t, 
   return Observations{m.dates, m.indicators, m.values};
 }
 
+// Observations none of whose dates lie in the season would verify nothing (an all-zero L4 table)
+// and make perfect forecasts of nothing: refused, naming the season and their dates (issue 16).
+void check_overlap(const Scenario& s, const toml::table& root, const std::string& file, const std::string& source) {
+  const auto& dates = s.observations.dates;
+  if (dates.empty()) return;
+  const auto [first, last] = std::minmax_element(dates.begin(), dates.end());
+  if (*last >= s.season_start && *first <= s.season_end) return;
+  throw toml_error(file, detail::require_table(root, "season", file),
+                   "the observations (" + source + ": " + detail::iso(*first) + " … " + detail::iso(*last) +
+                       ") do not overlap the season " + detail::iso(s.season_start) + " … " +
+                       detail::iso(s.season_end) +
+                       ": nothing to verify (SPEC L4); give observations of the season's days or correct the season");
+}
+
 // Observed daily AQI of the season (A7: the edition in force on each date). A column the edition
 // of some date does not rate (pm25_1h before 2026-03-01), or no daily indicator at all, is an
 // error of the observations file, and says so.
@@ -154,6 +170,7 @@ void read_observed(Scenario& s, const toml::table& root, const std::string& file
   } catch (const InvalidArgument& e) {
     throw ParseError(observations, 1, 0, e.what());
   }
+  check_overlap(s, root, file, observations);
   s.observed_aqi.assign(static_cast<std::size_t>((s.season_end - s.season_start).days() + 1),
                         std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < s.observations.size(); ++i) {

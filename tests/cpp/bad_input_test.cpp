@@ -165,6 +165,20 @@ TEST(BadInput, ScenarioTomlMissingPartsAndWrongTypes) {
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError, d + "/scenario.toml:7:12: dust_cap must be 0–1 (SPEC R5)");
 }
 
+// Issue 16, SPEC L4: observations of another season (2015 for a season of 2019) would verify
+// nothing — the engine printed an all-zero verification and exited 0. Refused at loading, naming
+// the season and the observations' dates; one day in common is enough.
+TEST(BadInput, ScenarioObservationsOutsideTheSeason) {
+  const std::string old_obs = "date,pm25_24h\n2015-10-01,300\n2015-10-02,300\n";
+  std::string d = scenario_dir(scenario_head + perfect, {{"o.csv", old_obs}});
+  EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::ParseError,
+                   d + "/scenario.toml:3:10: the observations (" + d +
+                       "/o.csv: 2015-10-01 … 2015-10-02) do not overlap the season 2019-12-01 … 2019-12-03: nothing "
+                       "to verify (SPEC L4); give observations of the season's days or correct the season");
+  d = scenario_dir(scenario_head + perfect, {{"o.csv", "date,pm25_24h\n2019-11-30,300\n2019-12-01,300\n"}});
+  EXPECT_EQ(aqi::load_scenario(d).observed_aqi.size(), 3u);
+}
+
 TEST(BadInput, ScenarioMissingFiles) {
   std::string d = scenario_dir("");
   EXPECT_THROW_MSG(aqi::load_scenario(d), aqi::FileNotFound, d + "/scenario.toml: no such file or it cannot be read");
