@@ -127,6 +127,21 @@ json expected(const Report& r) {
   return {{"issue_horizon_hours", r.issue_horizon_hours}, {"runs", runs}};
 }
 
+// Issue 16: the days missing from the forecasts.
+json gaps(const std::vector<GapFacts>& gaps) {
+  json out = json::array();
+  for (const auto& g : gaps)
+    out.push_back({{"date", iso(g.day)},
+                   {"kind", g.kind},
+                   {"kind_zh", g.kind_zh},
+                   {"issue_date", iso(g.issue)},
+                   {"detail_zh", g.zh},
+                   {"detail", g.en},
+                   {"warning_number", g.warning ? json(*g.warning + 1) : json(nullptr)},  // as warnings[].number
+                   {"changed", g.changed}});
+  return out;
+}
+
 json warnings(const std::vector<WarningFacts>& warnings) {
   json out = json::array();
   for (const auto& w : warnings)
@@ -175,6 +190,7 @@ void add_season(json& out, const Report& r) {
   out["orders"] = orders(r.orders);
   out["advice"] = advice(r.advice);
   out["expected"] = expected(r);
+  out["gaps"] = gaps(r.gaps);
   out["days"] = days;
   out["warnings"] = warnings(r.warnings);
   out["response_periods"] = periods;

@@ -142,6 +142,21 @@ void expected(std::ostream& out, const Texts& t, const Report& r) {
                                     {"lead", e.lead_hours}}));
 }
 
+// Issue 16: each day missing from the forecasts, what the engine did, the warning it affected.
+void gaps(std::ostream& out, const Texts& t, const std::vector<GapFacts>& rows) {
+  line(out, fill(t.gaps.heading, {{"count", static_cast<int>(rows.size())}}));
+  for (const auto& g : rows)
+    line(out,
+         fill(t.gaps.row, {{"date", iso(g.day)},
+                           {"kind", g.kind},
+                           {"kind_zh", g.kind_zh},
+                           {"issue", iso(g.issue)},
+                           {"zh", g.zh},
+                           {"en", g.en},
+                           {"warning", g.warning ? fill(t.gaps.warning, {{"number", static_cast<int>(*g.warning + 1)}})
+                                                 : std::string()}}));
+}
+
 // One line: each pollutant's ratio against its target (R3–R4).
 std::string cut_verdict(const Texts& t, const CutsFacts& c) {
   const auto& x = t.warnings;
@@ -365,6 +380,12 @@ void season_timeline(std::ostream& out, const Texts& t, const Report& r) {
   }
 }
 
+void season_gaps(std::ostream& out, const Texts& t, const Report& r) {
+  if (r.gaps.empty()) return;
+  out << '\n';
+  gaps(out, t, r.gaps);
+}
+
 }  // namespace
 
 // Every section after the header begins with an empty line.
@@ -374,6 +395,7 @@ void render_text(const Report& r, const Texts& t, std::ostream& out) {
   observed(out, t, r.observed);
   out << '\n';
   season_timeline(out, t, r);
+  season_gaps(out, t, r);
   out << '\n';
   warnings(out, t, r);
   out << '\n';

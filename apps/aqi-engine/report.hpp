@@ -162,6 +162,16 @@ struct SeasonCounts {
   int flap_window_hours = 48;                       // the rule set's
 };
 
+// Issue 16: a day missing from the forecasts, what the engine did, what it changed (season_gap.hpp).
+struct GapFacts {
+  date day;
+  std::string kind, kind_zh;           // forecast_day / 预报缺日, issue_day / 缺少预报发布日
+  date issue;                          // the forecast missing the day; an issue_day: the day
+  std::string zh, en;                  // the library's detail
+  std::optional<std::size_t> warning;  // the warning it affected (index into Report::warnings)
+  bool changed = false;
+};
+
 // SPEC L4.
 struct VerificationRow {
   WarningLevel level;
@@ -309,6 +319,7 @@ struct Report {
   std::vector<PeriodFacts> periods;
   SeasonCounts counts;
   std::vector<VerificationRow> verification;
+  std::vector<GapFacts> gaps;           // days missing from the forecasts (issue 16)
   std::vector<LevelMeasures> measures;  // every response level reached, mildest first
   std::vector<CutsFacts> cuts;          // the same levels that have targets, when there is an inventory
   std::optional<KilnFacts> kilns;

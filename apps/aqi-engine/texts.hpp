@@ -81,6 +81,12 @@ struct ExpectedTexts {  // SPEC L12
   std::string row;      // {time} {level} {first} {last} {lead}
 };
 
+struct GapsTexts {      // issue 16: days missing from the forecasts (W8, L1)
+  std::string heading;  // {count}
+  std::string row;      // {date} {kind} {kind_zh} {issue} {zh} {en} {warning}: its number, "" when none
+  std::string warning;  // {number}: the warning a gap affected
+};
+
 struct WarningsTexts {  // SPEC R1, L2, R3
   std::string heading;
   std::string warning;   // {number} {issued} {lifted} {level} {response} {response_zh} {imposed} {doc_no}
@@ -168,6 +174,7 @@ struct Texts {
   OrdersTexts orders;
   AdviceTexts advice;
   ExpectedTexts expected;
+  GapsTexts gaps;
   WarningsTexts warnings;
   SeasonTexts season;
   VerificationTexts verification;
