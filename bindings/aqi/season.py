@@ -138,6 +138,7 @@ class SeasonResult:
     DataFrame of the orders relayed (L8). counts: dict (warning_days per level, response_hours per
     response level, events per type, flaps). verification: DataFrame per level (hits, misses,
     false_alarms, correct_negatives, pod, far, csi) when observations were given (L4), else None.
+    gaps: DataFrame of the days missing from the forecasts and what the engine did (issue 16).
     rules: the rule set's id (rule_set: the set).
     """
 
@@ -203,6 +204,17 @@ class SeasonResult:
                 "events": dict(self._core.event_counts), "flaps": self._core.flaps}
 
     @property
+    def gaps(self):
+        """Days missing from the forecasts, never passed over in silence (issue 16): a DataFrame
+        (date, kind — "forecast_day": the forecast of issue_date has no value for the day, read as
+        missing (SPEC W8); "issue_day": no forecast issued that day, no decision (L1) —, issue_date,
+        detail_zh and detail: what the engine did and what it changed (the level the forecast gives
+        with its missing days as forecast before, a LIFT held, the season's response hours
+        otherwise), warning: the row of `warnings` it affected (None: none), changed: the gap
+        changed a decision). Empty when the forecasts are whole."""
+        return self._frame("gaps")
+
+    @property
     def verification(self):
         return self._frame("verification", "level") if len(self._core.verification) else None
 
@@ -231,8 +243,10 @@ def run_season(forecasts=None, *, orders=None, observations=None, rules="yiyuan-
     issue day, rows in any order) go through the rules (L1, L12); imposed (time, event, level) are
     warnings of the superior command, which prevail (L6).
     observations: daily observed AQI (Series indexed by date, or DataFrame with date/aqi) for the
-    verification of L4 and the elapsed days of an active episode (L1). issue_hour: the hour
-    forecasts are issued. Returns a SeasonResult.
+    verification of L4 and the elapsed days of an active episode (L1); observations with no value
+    on any day of the season (its first issue day, order or imposed event to its last forecast
+    day) are a ValueError naming both ranges. issue_hour: the hour forecasts are issued. Returns a
+    SeasonResult; days missing from the forecasts are in its `gaps`.
     """
     rs = rule_set(rules)
     issue, valid, aqi = _NO_FORECASTS if forecasts is None else _forecasts(forecasts)

@@ -143,6 +143,24 @@ inline Table orders_table(const std::vector<Order>& orders, const RuleSet& rules
       .build();
 }
 
+// Issue 16: the days missing from the forecasts, what the engine did and what it changed.
+inline Table gaps_table(const SeasonResult& r) {
+  using G = const SeasonGap&;
+  return TableBuilder<SeasonGap>(r.gaps)
+      .date("date", [](G g) { return g.day; })
+      .text("kind", [](G g) { return std::string(name(g.kind)); })
+      .date("issue_date", [](G g) { return g.issue; })
+      .text("detail_zh", [](G g) { return g.detail_zh; })
+      .text("detail", [](G g) { return g.detail; })
+      .optional_integer("warning",
+                        [](G g) {
+                          return g.warning == SeasonGap::no_warning ? std::nullopt
+                                                                    : std::optional<std::int64_t>(g.warning);
+                        })
+      .flag("changed", [](G g) { return g.changed; })
+      .build();
+}
+
 inline Table verification_table(const SeasonResult& r) {
   const RuleSet& rules = *r.rules;
   using V = const Verification&;

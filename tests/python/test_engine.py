@@ -212,6 +212,7 @@ def json_part(d, heading):
         ("ORDERS OF THE SUPERIOR COMMAND", lambda: d["orders"], False),
         ("ADVICE FROM THE COUNTY", lambda: d["advice"], False),
         ("RUNS BEYOND THE ISSUE HORIZON", lambda: d["expected"], False),
+        ("GAPS IN THE FORECASTS", lambda: d["gaps"], False),
         ("WARNINGS AND RESPONSES", lambda: [d["warnings"], d["response_periods"], d["emission_cuts"]], False),
         ("SEASON", lambda: d["counts"], True),
         ("VERIFICATION", lambda: d["verification"], False),
@@ -385,3 +386,67 @@ def test_language_of_the_text_report():
     assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language fr; expected one of: en\n"
     r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang")
     assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language (none); expected one of: en\n"
+
+
+# Issue 16: the default scenario's forecast-mode season with a day missing from a forecast, with a
+# day without a forecast, and with observations of another season.
+def drop_forecast_rows(scenario, keep):
+    f = scenario / "forecasts.csv"
+    lines = f.read_text().splitlines()
+    f.write_text("\n".join([lines[0]] + [x for x in lines[1:] if keep(x.split(","))]) + "\n")
+
+
+def test_gaps_a_forecast_missing_a_day_is_reported(scenario):
+    # The forecast of 2019-11-27 without its value for 11-30 (457), in the red episode (SPEC W8: the
+    # day breaks the run; the report says what that changed).
+    drop_forecast_rows(scenario, lambda c: c[:2] != ["2019-11-27", "2019-11-30"])
+    text = run("run", scenario, "--mode", "forecast")
+    d = json.loads(run("run", scenario, "--mode", "forecast", "--json").stdout)
+    assert text.returncode == 0, text.stderr
+    [g] = d["gaps"]
+    assert (g["date"], g["kind"], g["issue_date"], g["changed"]) == ("2019-11-30", "forecast_day", "2019-11-27", True)
+    assert g["detail"].startswith("the forecast of 2019-11-27 has no value for 2019-11-30: read as missing, which "
+                                  "breaks any run through it (SPEC W8)")
+    # The warning it affected is the red episode's, in force at the forecast's issue (16:00).
+    w = d["warnings"][g["warning_number"] - 1]
+    assert w["issued"] <= "2019-11-27 16:00" and w["lifted"] > "2019-11-27 16:00"
+    # The responses as read are the season's counts: "Level I <filled> h, not <as read> h".
+    hours = d["counts"]["response_hours"]
+    assert f"Level I {{}} h, not {hours['I']:g} h".split("{}")[1] in g["detail"]
+    assert "GAPS IN THE FORECASTS (1;" in text.stdout
+    assert f"  2019-11-30  forecast_day  (warning {g['warning_number']}) the forecast of 2019-11-27" in text.stdout
+    # The whole scenario has no gaps, in either mode.
+    whole = SOURCE / "scenarios" / "yiyuan-2019"
+    assert json.loads(run("run", whole, "--mode", "forecast", "--json").stdout)["gaps"] == []
+    assert json.loads(run("run", whole, "--json").stdout)["gaps"] == []
+    assert "GAPS IN THE FORECASTS" not in run("run", whole, "--mode", "forecast").stdout
+
+
+def test_gaps_a_day_without_a_forecast_is_reported(scenario):
+    # No forecast issued on 2019-12-12: no decision that day (SPEC L1); the yellow warning issued
+    # 2019-12-11 16:00 stands (its response 12-13 00:00 → 12-14 16:00).
+    drop_forecast_rows(scenario, lambda c: c[0] != "2019-12-12")
+    d = json.loads(run("run", scenario, "--mode", "forecast", "--json").stdout)
+    [g] = d["gaps"]
+    assert (g["date"], g["kind"], g["changed"]) == ("2019-12-12", "issue_day", False)
+    assert g["detail"] == ("no forecast issued on 2019-12-12: no decision that day (SPEC L1); the warning issued "
+                           "2019-12-11 16:00 (yellow that day) stood")
+    assert d["warnings"][g["warning_number"] - 1]["issued"] == "2019-12-11 16:00"
+    # Relay mode: the forecasts are advice (L10); the day is reported, no warning changed.
+    [g] = json.loads(run("run", scenario, "--json").stdout)["gaps"]
+    assert g["detail"] == ("no forecast issued on 2019-12-12: no advice that day (SPEC L10); the orders decide, no "
+                           "warning or response changed")
+
+
+def test_observations_of_another_season_stop_the_engine(scenario):
+    # The observations moved four years back (2015-10-01 … 2016-03-31): before issue 16 the engine
+    # printed an all-zero verification and exited 0.
+    f = scenario / "observations.csv"
+    lines = f.read_text().splitlines()
+    f.write_text("\n".join([lines[0]] + [str(int(x[:4]) - 4) + x[4:] for x in lines[1:]]) + "\n")
+    r = run("run", scenario)
+    assert r.returncode == 1
+    assert r.stderr.strip() == (
+        f"aqi-engine: {scenario}/scenario.toml:5:10: the observations ({scenario}/observations.csv: 2015-10-01 … "
+        "2016-03-31) do not overlap the season 2019-10-01 … 2020-03-31: nothing to verify (SPEC L4); give "
+        "observations of the season's days or correct the season")

@@ -1,4 +1,6 @@
 """aqi.run_season — SPEC L1–L6; events derived by hand from W4 and L1 (issue at 16:00)."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -286,3 +288,58 @@ def test_l1_l12_zibo_2015_16_perfect_forecasts(shared_data):
     # L12 flaps: ISSUE 12-03 16:00, 48 h after the lift of 12-01 16:00; ISSUE 12-16 16:00, 48 h after
     # the lift of 12-14 16:00.
     assert r.counts["flaps"] == 2
+
+
+# Issue 16: gaps in the season's inputs are reported (result.gaps) or refused — never silent. The
+# cases of season_gaps_test.cpp, the rows derived by hand from W8, L1, L2.
+def test_gaps_w8_a_forecast_whose_valid_days_skip_a_day():
+    # The forecast of 12-02 skips 12-04 (no row). As read: 250, –, 250 is no run (W8), and 12-03
+    # (250) stops a LIFT: the yellow warning of 12-01 stands, Level III 12-03 00:00 → LIFT 12-04
+    # 16:00 = 40 h. With 12-04 as forecast on 12-01 (250): 3 days > 200, orange (W4), an UPGRADE
+    # whose Level II would hold the same 40 h (L2).
+    fc = forecasts("2019-12-01", [[150, 250, 250, 150], [250, 250, 250, 150], [250, 150, 150], [150, 150]])
+    fc = fc[~((fc.issue_date == "2019-12-02") & (fc.valid_date == "2019-12-04"))]
+    r = aqi.run_season(fc)
+    assert r.counts["response_hours"] == {"III": 40}
+    g = r.gaps
+    assert list(g.columns) == ["date", "kind", "issue_date", "detail_zh", "detail", "warning", "changed"]
+    assert list(g.date) == [pd.Timestamp("2019-12-04")] and list(g.kind) == ["forecast_day"]
+    assert g.issue_date[0] == pd.Timestamp("2019-12-02") and g.warning[0] == 0 and bool(g.changed[0])
+    assert g.detail[0] == (
+        "the forecast of 2019-12-02 has no value for 2019-12-04: read as missing, which breaks any run through it "
+        "(SPEC W8); the forecast gives none as read, orange with its missing days as forecast before; the yellow "
+        "warning stood; with the missing days as forecast before, the season's responses: Level III 0 h, not 40 h, "
+        "Level II 40 h, not 0 h")
+    assert g.detail_zh[0].startswith("2019-12-02发布的预报缺少2019-12-04的数值：按缺测处理")
+
+
+def test_gaps_l1_a_day_without_a_forecast():
+    # No forecast on 12-03: no decision that day (L1); the yellow warning of 12-01 16:00 stands and
+    # the forecast of 12-04 lifts it.
+    fc = forecasts("2019-12-01", [[150, 250, 250, 150], [250, 250, 150, 150], [], [150, 150]])
+    r = aqi.run_season(fc)
+    g = r.gaps
+    assert list(g.date) == [pd.Timestamp("2019-12-03")] and list(g.kind) == ["issue_day"]
+    assert g.warning[0] == 0 and not g.changed[0]
+    assert g.detail[0] == ("no forecast issued on 2019-12-03: no decision that day (SPEC L1); the warning issued "
+                           "2019-12-01 16:00 (yellow that day) stood")
+    assert g.detail_zh[0] == "2019-12-03未发布预报：当日无预警决策（SPEC L1）；2019-12-01 16:00发布的预警（当日黄色）维持不变"
+    assert r.events.time[1] == pd.Timestamp("2019-12-04 16:00")  # the LIFT
+    # Whole forecasts: an empty table, with its columns.
+    whole = aqi.run_season(forecasts("2019-12-01", [[150, 250, 250], [250, 250, 150]])).gaps
+    assert len(whole) == 0 and "detail" in whole.columns
+
+
+def test_l4_observations_that_do_not_overlap_the_season_are_refused():
+    # Issue 16: the season 12-01 … 12-04; observations of October 2015 would verify nothing.
+    fc = forecasts("2019-12-01", [[150, 250, 250]])
+    obs = pd.Series([100.0, 120.0, 130.0], index=pd.date_range("2015-10-01", periods=3))
+    with pytest.raises(ValueError, match=re.escape(
+            "run_season: the observations (2015-10-01 … 2015-10-03) do not overlap the season 2019-12-01 … "
+            "2019-12-04 (its forecasts and orders): nothing to verify (SPEC L4); give observations of the "
+            "season's days")):
+        aqi.run_season(fc, observations=obs)
+    nan = pd.Series([np.nan, np.nan], index=pd.date_range("2019-12-01", periods=2))
+    with pytest.raises(ValueError, match=re.escape("run_season: the observations (2019-12-01 … 2019-12-02) have no "
+                                                   "value: nothing to verify in the season")):
+        aqi.run_season(fc, observations=nan)
