@@ -73,7 +73,7 @@ void add_english_orders(Texts& t) {
   t.advice.row = "  {time:<16}  forecast {forecast:<10}  orders {order:<10}  {note}";
   t.expected.heading = "RUNS BEYOND THE ISSUE HORIZON OF {hours} H (SPEC L12; logged, not issued)";
   t.expected.row = "  {time:<16}  {level:<10}  run {first} … {last}  {lead:.0f} h ahead";
-  t.gaps.heading = "GAPS IN THE FORECASTS ({count}; read as missing, SPEC W8, L1 — what the engine did)";
+  t.gaps.heading = "GAPS IN THE FORECASTS ({count}; SPEC W8, L1 — what the engine did about each)";
   t.gaps.row = "  {date}  {kind:<12}  {warning}{en}";
   t.gaps.warning = "(warning {number}) ";
 }

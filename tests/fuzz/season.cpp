@@ -2,7 +2,8 @@
 // imposed events and observations, under every built-in rule set (SPEC L1–L6). Invariants: bad
 // input is an aqi error; otherwise the result covers every day of its window once, the warning
 // days add up to the days, the response periods hold exactly the response hours, each event's
-// level belongs to the set, and the verification counts every observed day once per level.
+// level belongs to the set, the verification counts every observed day once per level, and every
+// gap (issue 16) lies in the window, names a warning of the result (or none) and says what it did.
 #include "aqi/warning/season.hpp"
 #include "fuzzer-common.h"
 
@@ -44,8 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& e : r.events) AQI_FUZZ_CHECK(e.level >= 0 && e.level <= rules.level_count());
     long period_hours = 0, response_hours = 0;
     const boost::posix_time::ptime end(r.days.back().day + boost::gregorian::days(1));
-    for (const auto& p : r.periods)
-      period_hours += ((p.end.is_special() ? end : p.end) - p.start).hours();
+    for (const auto& p : r.periods) period_hours += ((p.end.is_special() ? end : p.end) - p.start).hours();
     for (const auto& [level, h] : r.response_hours) response_hours += h;
     AQI_FUZZ_CHECK(period_hours == response_hours);
     std::size_t observed_days = 0;
@@ -53,6 +53,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& v : r.verification)
       AQI_FUZZ_CHECK(static_cast<std::size_t>(v.hits + v.misses + v.false_alarms + v.correct_negatives) ==
                      observed_days);
+    for (const auto& g : r.gaps) {
+      AQI_FUZZ_CHECK(g.day >= r.days.front().day && g.day <= r.days.back().day);
+      AQI_FUZZ_CHECK(g.warning == aqi::SeasonGap::no_warning || g.warning < r.warnings.size());
+      AQI_FUZZ_CHECK(!g.detail.empty() && !g.detail_zh.empty());
+    }
   });
   return 0;
 }

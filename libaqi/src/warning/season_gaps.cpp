@@ -35,17 +35,22 @@ std::string event_zh(EventType e) {
   return names[static_cast<std::size_t>(e)];
 }
 
-// The warning in force at `t` (issued at or before it, not yet lifted), or no_warning.
+// The warning in force at `t` (issued at or before it, not yet lifted), or no_warning. Warnings
+// follow one another in time: the last one issued at or before `t` is the only candidate.
 std::size_t warning_at(const SeasonResult& r, ptime t) {
-  for (std::size_t k = 0; k < r.warnings.size(); ++k)
-    if (r.warnings[k].issued <= t && (r.warnings[k].lifted.is_special() || t < r.warnings[k].lifted)) return k;
-  return SeasonGap::no_warning;
+  const auto after = std::upper_bound(r.warnings.begin(), r.warnings.end(), t,
+                                      [](ptime x, const WarningPeriod& w) { return x < w.issued; });
+  if (after == r.warnings.begin()) return SeasonGap::no_warning;
+  const WarningPeriod& w = *(after - 1);
+  if (!w.lifted.is_special() && !(t < w.lifted)) return SeasonGap::no_warning;
+  return static_cast<std::size_t>(after - 1 - r.warnings.begin());
 }
 
 std::size_t warning_of_event(const SeasonResult& r, std::size_t event) {
-  for (std::size_t k = 0; k < r.warnings.size(); ++k)
-    if (r.warnings[k].first_event <= event && event <= r.warnings[k].last_event) return k;
-  return SeasonGap::no_warning;
+  const auto it = std::lower_bound(r.warnings.begin(), r.warnings.end(), event,
+                                   [](const WarningPeriod& w, std::size_t e) { return w.last_event < e; });
+  if (it == r.warnings.end() || it->first_event > event) return SeasonGap::no_warning;
+  return static_cast<std::size_t>(it - r.warnings.begin());
 }
 
 // "Ⅰ级响应112小时，而非40小时" / "Level I 112 h, not 40 h" for each response level whose hours differ.
