@@ -95,19 +95,32 @@ void check_deadline_rules(const DeadlineRules& rules) {
                           std::to_string(rules.summary_working_days) + ")");
 }
 
-// A response period the calendar can count from: a start, an end at or after it (or none yet,
-// when it starts before the end of the data).
+// The words of check_interval for one table: "the start" / "the issue time", "the end" / "the lift",
+// "starts" / "issued".
+struct IntervalWords {
+  const char* table;
+  const char* start;
+  const char* end;
+  const char* started;
+};
+
+// An interval the calendar can count from: a start, an end at or after it (or none yet, when it
+// starts before the end of the data). Errors name the table and the row.
+void check_interval(pt::ptime start, pt::ptime end, std::size_t i, pt::ptime data_end, const IntervalWords& w) {
+  if (start.is_special()) throw InvalidValue(w.table, i, std::string(w.start) + " is missing");
+  const bool open = end.is_not_a_date_time();
+  if (!open && end.is_special()) throw InvalidValue(w.table, i, std::string(w.end) + " is not a date and time");
+  if (!open && end < start)
+    throw InvalidValue(w.table, i, "ends (" + iso_minute(end) + ") before it starts (" + iso_minute(start) + ")");
+  if (open && start >= data_end)
+    throw InvalidValue(w.table, i,
+                       "still in force, but " + std::string(w.started) + " (" + iso_minute(start) +
+                           ") after the end of the data (" + iso_minute(data_end) + "); pass the data's end");
+}
+
+// A response period the calendar can count from.
 void check_response_period(const ResponsePeriod& p, std::size_t i, pt::ptime data_end) {
-  if (p.start.is_special()) throw InvalidValue("response_periods", i, "the start is missing");
-  const bool open = p.end.is_not_a_date_time();
-  if (!open && p.end.is_special()) throw InvalidValue("response_periods", i, "the end is not a date and time");
-  if (!open && p.end < p.start)
-    throw InvalidValue("response_periods", i,
-                       "ends (" + iso_minute(p.end) + ") before it starts (" + iso_minute(p.start) + ")");
-  if (open && p.start >= data_end)
-    throw InvalidValue("response_periods", i,
-                       "still in force, but starts (" + iso_minute(p.start) + ") after the end of the data (" +
-                           iso_minute(data_end) + "); pass the data's end");
+  check_interval(p.start, p.end, i, data_end, {"response_periods", "the start", "the end", "starts"});
 }
 
 // A deadline with the plan's words for one kind (the English `what` is the caller's).
@@ -144,16 +157,7 @@ void daily_reports(const ResponsePeriod& p, std::size_t i, pt::ptime until, cons
 // A season's warning the calendar can count from (SPEC D1): an issue time, a lift at or after it
 // (or none yet, when issued before the end of the data), a response period of the table.
 void check_warning(const WarningPeriod& w, std::size_t i, pt::ptime data_end, std::size_t periods) {
-  if (w.issued.is_special()) throw InvalidValue("warnings", i, "the issue time is missing");
-  const bool open = w.lifted.is_not_a_date_time();
-  if (!open && w.lifted.is_special()) throw InvalidValue("warnings", i, "the lift is not a date and time");
-  if (!open && w.lifted < w.issued)
-    throw InvalidValue("warnings", i,
-                       "ends (" + iso_minute(w.lifted) + ") before it starts (" + iso_minute(w.issued) + ")");
-  if (open && w.issued >= data_end)
-    throw InvalidValue("warnings", i,
-                       "still in force, but issued (" + iso_minute(w.issued) + ") after the end of the data (" +
-                           iso_minute(data_end) + "); pass the data's end");
+  check_interval(w.issued, w.lifted, i, data_end, {"warnings", "the issue time", "the lift", "issued"});
   if (w.period != WarningPeriod::no_period && w.period >= periods)
     throw InvalidValue("warnings", i, "its response period " + std::to_string(w.period) + " is not in the table");
 }
