@@ -2,6 +2,7 @@
 // while a warning is active, its episode whole — then issue, upgrade, downgrade, lift or stand.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "aqi/detail/format.hpp"
@@ -30,10 +31,9 @@ bool lift_condition(const RuleSet& rules, const DailyForecast& f) {
 
 double hours_between(ptime from, ptime to) { return static_cast<double>((to - from).total_seconds()) / 3600.0; }
 
-// The forecast from the day after its issue (or its first day, if earlier) with every day it misses
-// taken from `value` (NaN: still missing).
-template <class Value>
-DailyForecast with_missing_days(const DailyForecast& f, Value value) {
+}  // namespace
+
+DailyForecast with_missing_days(const DailyForecast& f, const std::function<double(date)>& value) {
   DailyForecast out;
   out.issue = f.issue;
   out.first_valid = std::min(f.first_valid, f.issue + days(1));
@@ -45,8 +45,6 @@ DailyForecast with_missing_days(const DailyForecast& f, Value value) {
   }
   return out;
 }
-
-}  // namespace
 
 std::vector<date> missing_days(const DailyForecast& f) {
   std::vector<date> out;

@@ -4,6 +4,7 @@
 // those into days, periods, warnings and counts.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <utility>
@@ -18,6 +19,10 @@ namespace aqi::detail {
 // The days a forecast misses: from the day after its issue (or its first day, if earlier) to its
 // last day, those it gives no value for (issue 16).
 std::vector<date> missing_days(const DailyForecast& f);
+
+// The forecast from the day after its issue (or its first day, if earlier) with every day it misses
+// taken from `value` (NaN: still missing).
+DailyForecast with_missing_days(const DailyForecast& f, const std::function<double(date)>& value);
 
 // A forecast with missing days as forecast mode read it, and what it gives with those days as
 // forecast before (the latest earlier forecast of each) — what season.cpp reports in the gaps.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "aqi/detail/dates.hpp"
@@ -173,21 +174,13 @@ std::vector<DailyForecast> filled_from_earlier(const std::vector<DailyForecast>&
   std::vector<DailyForecast> out;
   std::map<date, double> known;
   for (const DailyForecast& f : forecasts) {
-    if (missing_days(f).empty()) {
+    if (missing_days(f).empty())
       out.push_back(f);
-    } else {
-      DailyForecast g;
-      g.issue = f.issue;
-      g.first_valid = std::min(f.first_valid, f.issue + days(1));
-      const date last = f.first_valid + days(static_cast<long>(f.aqi.size()) - 1);
-      for (date d = g.first_valid; d <= last; d += days(1)) {
-        const long k = (d - f.first_valid).days();
-        double v = k >= 0 ? f.aqi[static_cast<std::size_t>(k)] : std::nan("");
-        if (std::isnan(v) && known.count(d)) v = known.at(d);
-        g.aqi.push_back(v);
-      }
-      out.push_back(std::move(g));
-    }
+    else
+      out.push_back(with_missing_days(f, [&](date d) {
+        const auto it = known.find(d);
+        return it == known.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
+      }));
     for (std::size_t k = 0; k < f.aqi.size(); ++k)
       if (!std::isnan(f.aqi[k])) known[f.first_valid + days(static_cast<long>(k))] = f.aqi[k];
   }

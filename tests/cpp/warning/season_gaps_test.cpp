@@ -4,27 +4,14 @@
 // hour) and L4 (observations verify the season's days). Issue at 16:00, daily input.
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <limits>
 #include <string>
 #include <vector>
 
 #include "aqi/warning/season.hpp"
 #include "test_support.hpp"
+#include "warning/daily_forecasts.hpp"
 
-using boost::gregorian::date;
-
-namespace {
-
-aqi::DailyForecast fc(date issue, std::vector<double> next_days) {
-  return {issue, issue + boost::gregorian::days(1), std::move(next_days)};
-}
-
-const double missing = std::numeric_limits<double>::quiet_NaN();
-const date d1(2019, 12, 1);
-date day(int k) { return d1 + boost::gregorian::days(k); }
-
-}  // namespace
+using namespace season_days;
 
 // W8, L1, L2: the forecast of day 1 (12-02) misses day 3 (12-04). Read as missing it breaks the
 // run 250, –, 250: no level, and day 2 (250) stops a LIFT, so the yellow warning of day 0 stands.

@@ -10,22 +10,13 @@
 
 #include "aqi/warning/season.hpp"
 #include "test_support.hpp"
+#include "warning/daily_forecasts.hpp"
 
 using boost::gregorian::date;
 using boost::posix_time::hours;
 using boost::posix_time::ptime;
 
-namespace {
-
-aqi::DailyForecast fc(date issue, std::vector<double> next_days) {
-  return {issue, issue + boost::gregorian::days(1), std::move(next_days)};
-}
-
-constexpr double inf = std::numeric_limits<double>::infinity();
-const date d1(2019, 12, 1);
-date day(int k) { return d1 + boost::gregorian::days(k); }
-
-}  // namespace
+using namespace season_days;
 
 // L1: issue, upgrade at once, lift on a forecast of none with the next 36 hours (two days) ≤ 200.
 // SPEC L1 as revised (issue 13): while the warning is active its episode is classified whole —
