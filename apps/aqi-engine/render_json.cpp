@@ -132,6 +132,7 @@ json gaps(const std::vector<GapFacts>& gaps) {
   json out = json::array();
   for (const auto& g : gaps)
     out.push_back({{"date", iso(g.day)},
+                   {"last_date", iso(g.last)},
                    {"kind", g.kind},
                    {"kind_zh", g.kind_zh},
                    {"issue_date", iso(g.issue)},

@@ -176,9 +176,9 @@ void add_season(Report& rep, const RuleSet& rules, const SeasonResult& r) {
   for (const auto& d : r.days) rep.days.push_back({d.day, warning_level(rules, d.warning), response(d.response)});
   rep.counts = season_counts(rules, r);
   for (const auto& g : r.gaps)
-    rep.gaps.push_back({g.day, std::string(name(g.kind)), std::string(name_zh(g.kind)), g.issue, g.detail_zh, g.detail,
-                        g.warning == SeasonGap::no_warning ? std::nullopt : std::optional<std::size_t>(g.warning),
-                        g.changed});
+    rep.gaps.push_back(
+        {g.day, g.last, std::string(name(g.kind)), std::string(name_zh(g.kind)), g.issue, g.detail_zh, g.detail,
+         g.warning == SeasonGap::no_warning ? std::nullopt : std::optional<std::size_t>(g.warning), g.changed});
   for (const auto& v : r.verification)
     rep.verification.push_back({warning_level(rules, v.level), v.hits, v.misses, v.false_alarms, v.correct_negatives,
                                 number(v.pod), number(v.far), number(v.csi)});

@@ -164,7 +164,7 @@ struct SeasonCounts {
 
 // Issue 16: a day missing from the forecasts, what the engine did, what it changed (season_gap.hpp).
 struct GapFacts {
-  date day;
+  date day, last;                      // a stretch of days one forecast misses: first and last (one day: the same)
   std::string kind, kind_zh;           // forecast_day / 预报缺日, issue_day / 缺少预报发布日
   date issue;                          // the forecast missing the day; an issue_day: the day
   std::string zh, en;                  // the library's detail

@@ -206,7 +206,7 @@ class SeasonResult:
     @property
     def gaps(self):
         """Days missing from the forecasts, never passed over in silence (issue 16): a DataFrame
-        (date, kind — "forecast_day": the forecast of issue_date has no value for the day, read as
+        (date, last_date — consecutive days one forecast misses are one row —, kind — "forecast_day": the forecast of issue_date has no value for the day, read as
         missing (SPEC W8); "issue_day": no forecast issued that day, no decision (L1) —, issue_date,
         detail_zh and detail: what the engine did and what it changed (the level the forecast gives
         with its missing days as forecast before, a LIFT held, the season's response hours

@@ -94,7 +94,8 @@ void bind_season_result(py::module_& m) {
       c, "flaps", [](R r) { return r.flaps; }, "L12: LIFTs followed by an ISSUE within the flap window.");
   readonly(c, "verification", &verification_table, "L4: one row per level; no rows without observations.");
   readonly(c, "gaps", &gaps_table,
-           "Days missing from the forecasts (issue 16): date, kind (forecast_day, issue_day), issue_date, "
+           "Days missing from the forecasts (issue 16): date, last_date (a stretch one forecast misses), kind "
+           "(forecast_day, issue_day), issue_date, "
            "detail_zh, detail (what the engine did, what it changed), warning (its row of warnings), changed.");
   readonly(c, "warning_days", &warning_days, "L3: days per warning level, none first.");
   readonly(c, "response_hours", &response_hours, "L3: hours per response level.");

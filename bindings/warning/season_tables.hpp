@@ -148,6 +148,7 @@ inline Table gaps_table(const SeasonResult& r) {
   using G = const SeasonGap&;
   return TableBuilder<SeasonGap>(r.gaps)
       .date("date", [](G g) { return g.day; })
+      .date("last_date", [](G g) { return g.last; })
       .text("kind", [](G g) { return std::string(name(g.kind)); })
       .date("issue_date", [](G g) { return g.issue; })
       .text("detail_zh", [](G g) { return g.detail_zh; })

@@ -302,7 +302,8 @@ def test_gaps_w8_a_forecast_whose_valid_days_skip_a_day():
     r = aqi.run_season(fc)
     assert r.counts["response_hours"] == {"III": 40}
     g = r.gaps
-    assert list(g.columns) == ["date", "kind", "issue_date", "detail_zh", "detail", "warning", "changed"]
+    assert list(g.columns) == ["date", "last_date", "kind", "issue_date", "detail_zh", "detail", "warning",
+                             "changed"]
     assert list(g.date) == [pd.Timestamp("2019-12-04")] and list(g.kind) == ["forecast_day"]
     assert g.issue_date[0] == pd.Timestamp("2019-12-02") and g.warning[0] == 0 and bool(g.changed[0])
     assert g.detail[0] == (

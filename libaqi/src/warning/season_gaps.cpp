@@ -126,14 +126,23 @@ void add_forecast_day_gaps(SeasonResult& r, const std::vector<DailyForecast>& fo
   std::size_t warning = SeasonGap::no_warning;
   if (g)
     warning = g->event < r.events.size() ? warning_of_event(r, g->event) : warning_at(r, at_hour(f.issue, issue_hour));
-  for (const date d : missing_days(f)) {
+  const std::vector<date> missing = missing_days(f);
+  for (std::size_t k = 0; k < missing.size();) {
+    std::size_t e = k;  // the stretch missing[k … e] of consecutive days
+    while (e + 1 < missing.size() && missing[e + 1] == missing[e] + days(1)) ++e;
+    const date d = missing[k];
+    const std::string when = e == k ? iso(d) : iso(d) + " … " + iso(missing[e]);
+    const std::string n = e == k ? "" : " (" + std::to_string(e - k + 1) + " days)";
+    const std::string n_zh = e == k ? "" : "（" + std::to_string(e - k + 1) + "天）";
+    k = e + 1;
     SeasonGap gap;
     gap.day = d;
+    gap.last = missing[e];
     gap.kind = GapKind::forecast_day;
     gap.issue = f.issue;
-    gap.detail_zh =
-        iso(f.issue) + "发布的预报缺少" + iso(d) + "的数值：按缺测处理，缺测日中断连续超标过程（SPEC W8）" + effect.zh;
-    gap.detail = "the forecast of " + iso(f.issue) + " has no value for " + iso(d) +
+    gap.detail_zh = iso(f.issue) + "发布的预报缺少" + when + n_zh +
+                    "的数值：按缺测处理，缺测日中断连续超标过程（SPEC W8）" + effect.zh;
+    gap.detail = "the forecast of " + iso(f.issue) + " has no value for " + when + n +
                  ": read as missing, which breaks any run through it (SPEC W8)" + effect.en;
     gap.warning = warning;
     gap.changed = g && (g->held || (g->level_filled >= 0 && g->level_filled != g->level_read));
@@ -145,6 +154,7 @@ SeasonGap issue_day_gap(const SeasonResult& r, date d, int issue_hour) {
   const RuleSet& rules = *r.rules;
   SeasonGap gap;
   gap.day = d;
+  gap.last = d;
   gap.kind = GapKind::issue_day;
   gap.issue = d;
   if (r.mode == SeasonMode::relay) {

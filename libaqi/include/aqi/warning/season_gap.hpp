@@ -27,7 +27,9 @@ constexpr std::string_view name_zh(GapKind k) noexcept {
 }
 
 struct SeasonGap {
-  boost::gregorian::date day;  // the day missing
+  boost::gregorian::date day;   // the day missing (the first of consecutive days one forecast misses)
+  boost::gregorian::date last;  // the last of those days (== day for one day): a row per stretch, so
+                                // a forecast with nothing in it is one row, not one per day
   GapKind kind = GapKind::forecast_day;
   boost::gregorian::date issue;  // forecast_day: the forecast missing it; issue_day: the day itself
   // What is missing, what the engine did, and what it changed in the warnings and responses —
