@@ -14,6 +14,7 @@
 namespace {
 
 std::string directory;
+constexpr long max_run_days = 10 * 366;
 
 std::string first_lines(const std::string& text, int lines) {
   std::istringstream in(text);
@@ -50,6 +51,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const aqi::Scenario s = aqi::load_scenario(directory);
     AQI_FUZZ_CHECK(s.rules != nullptr && s.plan != nullptr && s.season_start <= s.season_end);
     AQI_FUZZ_CHECK(s.observed_aqi.size() == static_cast<std::size_t>((s.season_end - s.season_start).days() + 1));
+    // A season of decades (the loader accepts up to a century) runs the same code as one of a
+    // decade, with a gaps table per forecast (issue 16) that takes minutes under ASan: the fuzzer's
+    // 10 s hang limit would flag its length, not a hang. Its loading is still fuzzed.
+    if ((s.season_end - s.season_start).days() > max_run_days) return;
     const aqi::SeasonResult r = aqi::run_scenario(s);
     AQI_FUZZ_CHECK(!r.days.empty());
   });
