@@ -28,8 +28,9 @@ void parse_row_key(const toml::table& t, const std::string& file, bool reference
   } catch (const InvalidArgument& e) {
     throw toml_error(file, *t.get("grade"), e.what());
   }
-  if (!reference && is_graded(r.industry) && r.grade == Grade::none)
-    throw toml_error(file, *t.get("grade"), industry + " is a graded key industry (SPEC E3): grade must be A-D");
+  if (!reference && is_graded(r.industry) && !has_table_row(r.industry, r.grade))
+    throw toml_error(file, *t.get("grade"),
+                     industry + " is a graded key industry (SPEC E3, E11): grade must be A, B, B-, C or D");
   if (!reference && !is_graded(r.industry) && r.grade != Grade::none)
     throw toml_error(file, *t.get("grade"), industry + " is not a graded industry (SPEC E3-E5): grade must be empty");
   const std::string response = require_string(t, "response", file);

@@ -108,6 +108,12 @@ inline LowNoxCondition parse_low_nox_condition(std::string_view text) {
                                       1);
 }
 
+// SPEC E3, E11: the grades the table has rows for — A, B, B-, C, D of a graded key industry, ""
+// of every other (leading enterprises take no ordered measure; non-leading ones the "" row).
+constexpr bool has_table_row(Industry i, Grade g) noexcept {
+  return is_graded(i) ? grade_fits(i, g) : g == Grade::none;
+}
+
 struct IndustryMeasure {
   Industry industry = Industry::other;
   Grade grade = Grade::none;
@@ -228,7 +234,7 @@ class IndustryMeasures {
       const auto ind = static_cast<Industry>(i);
       for (std::size_t g = 0; g < grade_count; ++g) {
         const auto grade = static_cast<Grade>(g);
-        if (is_graded(ind) != (grade != Grade::none)) continue;
+        if (!has_table_row(ind, grade)) continue;
         for (std::size_t l = 0; l < 3; ++l)
           for (int nox = 0; nox < (ind == Industry::gas_boiler ? 2 : 1); ++nox)
             if (index_[slot(ind, grade, l, nox != 0)] < 0) {
