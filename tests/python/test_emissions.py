@@ -253,8 +253,9 @@ def test_r6_top_contributors():
 def test_industry_measures_table_and_bureau_override(tmp_path):
     m = aqi.industry_measures()
     t = m.table
-    assert len(t) == 123 and (t.status == "verified").sum() == 32 and (t.status == "not_sourced").sum() == 66
-    assert repr(m).startswith("IndustryMeasures(123 rows: 32 verified, 25 unverified, 66 not sourced;")
+    # 123 + the 15 B- rows of the graded industries (SPEC E11), not sourced.
+    assert len(t) == 138 and (t.status == "verified").sum() == 32 and (t.status == "not_sourced").sum() == 81
+    assert repr(m).startswith("IndustryMeasures(138 rows: 32 verified, 25 unverified, 81 not sourced;")
     bureau = tmp_path / "bureau.toml"
     bureau.write_text('document = "county bureau 2020"\n[[rule]]\nindustry = "ceramics"\ngrade = "B"\n'
                       'response = "II"\ncut = 0.5\ncounted_by = "line"\nsource = "bureau list 2020"\nverified = true\n'
@@ -504,5 +505,5 @@ def test_results_are_bound_classes():
     assert res.summary.loc["so2", "top_contributors"] == "b (3 t/d, 75%)"  # 3 of 4 t
     t = aqi.top_up(inv, "I")
     assert type(t._core) is aqi._core.TopUp and t.counts == {"candidates": 0, "no_cost": 0, "not_sourced": 0,
-                                                             "exempt": 0, "at_maximum": 2, "not_chosen": 0}
+                                                             "exempt": 0, "exempt_grade": 0, "at_maximum": 2, "not_chosen": 0}
     assert repr(t) == "TopUp(response='I', not needed: every target of level I is met by its measures: no extra cut needed)"

@@ -6,6 +6,7 @@
 #include "aqi/emissions/industry.hpp"
 #include "aqi/emissions/industry_measures.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/emissions/kiln_credit.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/emissions/targets.hpp"
 #include "aqi/emissions/top_up.hpp"

@@ -27,6 +27,7 @@
 #include "aqi/emissions/fleet_dust_rules.hpp"
 #include "aqi/emissions/industry_measures.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/emissions/kiln_credit.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/emissions/targets.hpp"
 #include "aqi/error.hpp"
@@ -67,6 +68,10 @@ struct CutOptions {
   const IndustryMeasures* measures = nullptr;  // nullptr = builtin_industry_measures()
   const EmissionTargets* targets = nullptr;    // nullptr = builtin_emission_targets()
   std::size_t top_contributors = 5;            // R6: sources listed per pollutant
+  // SPEC K8: the brick-kiln rotation on the day of the response (kiln_credit(table, schedule,
+  // on)); its kilns' baseline joins the county's and their stopped share counts as a line of its
+  // own. nullopt: no kilns counted.
+  std::optional<KilnCredit> kilns;
 };
 
 // SPEC E12: a target's verdict. `met` counting the rules that exist; `short` even if every source
@@ -113,6 +118,8 @@ struct PollutantCheck {
   std::size_t unsourced_sources = 0;                        // sources emitting this pollutant whose rule has no value
   double unsourced_baseline = 0;                            // their baseline: reduction not counted, unknown
   double voluntary_reduction = 0;                           // part of `reduction` committed voluntarily (E11)
+  double kiln_baseline = 0;                                 // K8: part of `baseline` from the kiln table
+  double kiln_reduction = 0;                                // K8: part of `reduction` from the kilns' rotation
   // E12: met / short / undetermined, and the t/day of this pollutant emitted by the sources
   // without a sourced rule that decide an undetermined verdict (0 when met or short).
   Verdict verdict = Verdict::met;
@@ -144,6 +151,7 @@ struct EmissionCuts {
   std::array<PollutantCheck, emission_pollutant_count> summary;
   bool met = false;                  // E12: every verdict is met
   std::vector<CutWarning> warnings;  // E11: protected key-industry enterprises below grade B
+  std::optional<KilnCredit> kilns;   // K8: the kiln rotation on the day, when given
   std::size_t excluded = 0;          // E2
   std::size_t unsourced = 0;         // sources whose rule has no value
   std::size_t unverified = 0;        // sources whose cut rests on an unverified rule
@@ -301,8 +309,9 @@ struct CutTotals {
   std::array<double, emission_pollutant_count> baseline{};
   std::array<double, emission_pollutant_count> reduction{};  // sourced cuts, dust in full
   std::array<double, emission_pollutant_count> unverified{};
-  std::array<double, emission_pollutant_count> voluntary{};  // E11
-  double dust_pm = 0;                                        // PM reduction of dust sources (R5)
+  std::array<double, emission_pollutant_count> voluntary{};                        // E11
+  std::array<double, emission_pollutant_count> kiln_baseline{}, kiln_reduction{};  // K8, included above
+  double dust_pm = 0;                                                              // PM reduction of dust sources (R5)
   std::array<double, emission_pollutant_count> unsourced_baseline{};
   std::array<std::size_t, emission_pollutant_count> unsourced_sources{};
 };
@@ -347,6 +356,8 @@ inline std::array<PollutantCheck, emission_pollutant_count> check_ratios(const C
     c.reduction = t.reduction[k];
     c.unverified_reduction = t.unverified[k];
     c.voluntary_reduction = t.voluntary[k];
+    c.kiln_baseline = t.kiln_baseline[k];
+    c.kiln_reduction = t.kiln_reduction[k];
     c.unsourced_baseline = t.unsourced_baseline[k];
     c.unsourced_sources = t.unsourced_sources[k];
     c.target = targets.ratio(level, p);
@@ -456,6 +467,16 @@ inline CutTotals county_totals(const Inventory& inv, const CutMasks& mask) {
   return t;
 }
 
+// K8: the kilns' baseline and credited reduction join the county's totals.
+inline void add_kilns(CutTotals& t, const KilnCredit& k) {
+  for (std::size_t p = 0; p < emission_pollutant_count; ++p) {
+    t.kiln_baseline[p] = k.baseline[p];
+    t.kiln_reduction[p] = k.reduction[p];
+    t.baseline[p] += k.baseline[p];
+    t.reduction[p] += k.reduction[p];
+  }
+}
+
 // R6: the largest contributors per pollutant, in one pass: each list is kept sorted and only a
 // reduction larger than its last entry gets in (on ties the earlier source stays).
 inline void find_top_contributors(EmissionCuts& r, const CutMasks& mask, const CutTotals& t, std::size_t top) {
@@ -518,7 +539,9 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
   r.measures = share(m);
   r.targets = share(targets);
   const detail::CutMasks mask = detail::record_source_cuts(inv, level, m, r);
-  const detail::CutTotals t = detail::county_totals(inv, mask);
+  detail::CutTotals t = detail::county_totals(inv, mask);
+  if (options.kilns) detail::add_kilns(t, *options.kilns);
+  r.kilns = options.kilns;
   r.reduction = inv.emissions.colwise() * r.cut;
   r.summary = detail::check_targets(t, level, targets, options.dust_cap);
   // E12: met only when every verdict is met.

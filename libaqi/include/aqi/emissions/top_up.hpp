@@ -169,7 +169,11 @@ struct TopUpBase {
 inline TopUpBase top_up_base(const Inventory& inv, const EmissionCuts& base) {
   using Eigen::Index;
   TopUpBase t;
-  for (std::size_t k = 0; k < emission_pollutant_count; ++k) t.B[k] = base.summary[k].baseline;
+  // K8: the kilns' credit is part of the current reductions (their baseline is in the summary's).
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
+    t.B[k] = base.summary[k].baseline;
+    t.R[k] = base.summary[k].kiln_reduction;
+  }
   for (std::size_t i = 0; i < inv.size(); ++i) {
     const double c = base.cut[static_cast<Index>(i)];
     if (std::isnan(c) || base.basis[i] == CutBasis::excluded) continue;
@@ -255,8 +259,11 @@ inline CutTotals top_up_totals(const Inventory& inv, const EmissionCuts& base, c
     t.baseline[k] = b.B[k];
     t.reduction[k] = b.R[k];
     t.unverified[k] = base.summary[k].unverified_reduction;
+    t.voluntary[k] = base.summary[k].voluntary_reduction;
     t.unsourced_baseline[k] = base.summary[k].unsourced_baseline;
     t.unsourced_sources[k] = base.summary[k].unsourced_sources;
+    t.kiln_baseline[k] = base.summary[k].kiln_baseline;
+    t.kiln_reduction[k] = base.summary[k].kiln_reduction;
   }
   t.dust_pm = b.dust0;
   for (std::size_t v = 0; v < vars.size(); ++v) {
