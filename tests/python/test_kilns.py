@@ -144,7 +144,7 @@ def test_k5_exact_matches_brute_force(seed):
 def test_kiln_table_from_csv_and_its_errors(tmp_path):
     s = aqi.kiln_schedule(KILNS_CSV)
     table = aqi.read_kilns(KILNS_CSV)
-    assert len(table) == len(s.kilns) and list(table.columns) == ["id", "lines", "capacity"]
+    assert len(table) == len(s.kilns) and list(table.columns) == ["id", "lines", "capacity", "so2", "nox", "pm", "vocs"]  # K8 columns of the scenario
     bad = tmp_path / "kilns.csv"
     bad.write_text("id,lines,capacity\nK1,1,10\nK2,0,10\n", encoding="utf-8")
     with pytest.raises(aqi.ScenarioError, match=r"kilns.csv:3:2: column 'lines': a kiln has at least 1 line \(got 0\)"):
