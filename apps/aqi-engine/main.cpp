@@ -124,7 +124,8 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
 
 int main(int argc, char** argv) {
   int exit_code = 0;
-  if (argc > 1 && std::string(argv[1]) == "measures-template") return measures_template_command({argv + 1, argv + argc});
+  if (argc > 1 && std::string(argv[1]) == "measures-template")
+    return measures_template_command({argv + 1, argv + argc});
   const auto command = parse_args({argv + 1, argv + argc}, exit_code);
   if (!command) return exit_code;
   try {

@@ -290,7 +290,7 @@ json cuts(const std::vector<CutsFacts>& levels) {
                        {"unverified", r.unverified},
                        {"not_sourced", r.not_sourced}});
     entry["warnings"] = warnings;
-    entry["rules"] = rules;                   // E13
+    entry["rules"] = rules;                    // E13
     entry["measures_file"] = c.measures_file;  // E13
     out[c.response.key] = entry;
   }

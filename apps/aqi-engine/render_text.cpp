@@ -154,7 +154,9 @@ std::string cut_verdict(const Texts& t, const CutsFacts& c) {
     verdicts.push_back(fill(x.verdict, {{"pollutant", p.name},
                                         {"ratio", p.ratio},
                                         {"target", p.target},
-                                        {"met", p.met ? x.met : undetermined ? x.undetermined : x.short_of_target}}));
+                                        {"met", p.met          ? x.met
+                                                : undetermined ? x.undetermined
+                                                               : x.short_of_target}}));
   }
   const std::string& overall = c.met ? x.all_met : any_short ? x.not_all_met : x.undetermined_overall;
   return fill(x.cuts, {{"verdicts", join(verdicts, x.verdict_separator)}, {"overall", overall}});

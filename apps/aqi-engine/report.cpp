@@ -217,8 +217,8 @@ void verdict_reason(const PollutantCheck& p, PollutantFacts& f) {
       return;
     case Verdict::undetermined:
       f.reason_zh = "无法判定：" + n + "个源无来源规则，" + name + " " + tonnes(p.deciding_baseline) + "吨/日";
-      f.reason = "undetermined: " + n + " sources without a sourced rule, " + tonnes(p.deciding_baseline) +
-                 " t/day " + name;
+      f.reason =
+          "undetermined: " + n + " sources without a sourced rule, " + tonnes(p.deciding_baseline) + " t/day " + name;
       return;
     case Verdict::short_:
       f.reason_zh = "未达标：即使" + n + "个无来源规则的源全部停产，仍不能达标";

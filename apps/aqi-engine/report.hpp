@@ -239,7 +239,7 @@ struct TopUpFacts {
   bool feasible = false;
   double cost = 0;
   std::string explanation;
-  std::vector<ExtraCutFacts> cuts;  // largest cost first
+  std::vector<ExtraCutFacts> cuts;            // largest cost first
   std::string assumption_zh{}, assumption{};  // E12: what the proposal rests on; "" when nothing
 };
 

@@ -94,8 +94,9 @@ void add_english_cuts(Texts& t) {
   c.contributor = "{id} {name} {share:.0%}";
   c.verdict_reason = "  verdict {pollutant} (E12): {reason}";
   c.warning = "  warning (E11): {reason}";
-  c.rules = "  measure table (E13), {origin} rules: {verified} verified, {unverified} unverified, {not_sourced} not "
-            "sourced";
+  c.rules =
+      "  measure table (E13), {origin} rules: {verified} verified, {unverified} unverified, {not_sourced} not "
+      "sourced";
   c.measures_file = "  the bureau's measure list (E13): {file}";
   c.top_up = "  top-up (E10): {explanation}";
   c.assumption = "  top-up assumption (E12): {assumption}";
@@ -109,7 +110,7 @@ void add_english_kilns_and_deadlines(Texts& t) {
   k.batch = "  {name} {zh:<6}  {first} … {last}{extended:<10}  {kilns:>3} kilns  capacity {capacity:.1f}";
   k.extended = " (+{days} d, K4)";
   k.multi_line = "  multi-line kilns (K3): {kilns} kilns stop {lines} lines all season, capacity {capacity:.1f} a day";
-  k.month_row = "  {month:<8} {weight:>6.2f} {stopped:>9.1f} {share:>6.1%}";
+  k.month_row = "  {month:<8} {weight:>6.3f} {stopped:>9.1f} {share:>6.1%}";
   k.columns = {"month", "weight", "stopped", "share"};
   k.objective = "  objective (K5, min stopped/weight) {objective:.1f}, LP bound {bound:.1f}, gap {gap:.4%}{exact}";
   k.exact = " (exact)";

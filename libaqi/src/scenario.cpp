@@ -230,8 +230,8 @@ void read_emissions_and_kilns(Scenario& s, const toml::table& root, const std::s
   s.industry_measures = s.plan->industry_measures;
   if (root.contains("industry_measures")) {
     s.industry_measures_source = require_string(root, "industry_measures", file);
-    s.industry_measures = std::make_shared<const IndustryMeasures>(s.plan->industry_measures->overridden_by(
-        IndustryMeasures::load(join_path(s.dir, s.industry_measures_source))));
+    s.industry_measures = std::make_shared<const IndustryMeasures>(
+        s.plan->industry_measures->overridden_by(IndustryMeasures::load(join_path(s.dir, s.industry_measures_source))));
   }
 }
 

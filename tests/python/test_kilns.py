@@ -333,3 +333,14 @@ def test_k7_violations_are_bound_classes():
     assert [v.rule for v in found] == ["K1", "K5", "K5", "K5", "K5"]
     assert found[0].kiln == "K1" and found[0].row is None and found[1].kiln == ""
     assert found[0].message.startswith("K1: kiln 'K1' (1 line) is not stopped")
+
+
+def test_k5_default_weights_use_every_batch():
+    # SPEC K5: the default weights are Zibo's observed shares; October > 0 is covered by B1 alone,
+    # so B1 is never empty (kilns/schedule_test.cpp::KilnSchedule.K5DefaultWeightsUseEveryBatch
+    # derives the three-kiln case); on the default scenario every batch receives kilns.
+    s = aqi.kiln_schedule(KILNS_CSV)
+    assert list(s.monthly.weight) == [0.032, 0.167, 0.325, 0.290, 0.129, 0]
+    assert (s.batches.kilns > 0).all() and s.batches.kilns.sum() == 28
+    three = aqi.kiln_schedule(kilns(10, 10, 10))
+    assert three.kiln_batch == ["B1", "B2", "B3"] and three.objective == pytest.approx(20 / 0.290)

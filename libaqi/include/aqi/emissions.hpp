@@ -1,4 +1,5 @@
-// The emissions domain — per-source cuts and the targets (SPEC E1–E13, R3–R6): industries, the measure table, the inventory, cuts, top-up.
+// The emissions domain — per-source cuts and the targets (SPEC E1–E13, R3–R6): industries, the measure table, the
+// inventory, cuts, top-up.
 #pragma once
 
 #include "aqi/emissions/cuts.hpp"

@@ -45,8 +45,8 @@ TEST(IndustryMeasures, BuiltinIsCompleteAndHonest) {
     EXPECT_FALSE(r.source.empty()) << r.describe();
     EXPECT_EQ(r.document, m.document());
   }
-  EXPECT_EQ(verified, 32);    // E4 and E5 rows read in the plan
-  EXPECT_EQ(unverified, 25);  // 15 A-grade principle rows, 9 glass rows, organic chemicals at III
+  EXPECT_EQ(verified, 32);     // E4 and E5 rows read in the plan
+  EXPECT_EQ(unverified, 25);   // 15 A-grade principle rows, 9 glass rows, organic chemicals at III
   EXPECT_EQ(not_sourced, 81);  // 66 + the 15 B- rows (E11)
   for (const auto& r : m.reference_rules()) EXPECT_TRUE(r.verified);  // the one chapter read verbatim
 }

@@ -30,8 +30,9 @@ std::string row(const std::string& id, const std::string& industry, const std::s
 // row); c: glass C; d: glass D, protected at 90 % load. 10 t/day SO2 each, baseline 50.
 aqi::Inventory graded() {
   return aqi::parse_inventory(header + row("a", "ceramics", "A", 10, "1", "", "0.2") +
-                                  row("lead", "brick_kiln", "引领性", 10, "1") + row("bm", "ceramics", "B-级", 10, "1") +
-                                  row("c", "glass", "C", 10, "5") + row("d", "glass", "D", 10, "5", "0.9"),
+                                  row("lead", "brick_kiln", "引领性", 10, "1") +
+                                  row("bm", "ceramics", "B-级", 10, "1") + row("c", "glass", "C", 10, "5") +
+                                  row("d", "glass", "D", 10, "5", "0.9"),
                               "inv.csv");
 }
 
@@ -114,8 +115,8 @@ TEST(Verdicts, E12UndeterminedWhereMissingRulesDecide) {
 TEST(Verdicts, E12ShortAndMet) {
   // bm (B-, 1 t, no rule) and o (other, 99 t): E5 leaves o running at II (0 of 100; with bm 1 %
   // < 20 %: short) and stops it at I (99 % ≥ 30 %: met, whatever bm does).
-  const auto inv = aqi::parse_inventory(header + row("bm", "ceramics", "B-", 1, "1") + row("o", "other", "", 99, "1"),
-                                        "inv.csv");
+  const auto inv =
+      aqi::parse_inventory(header + row("bm", "ceramics", "B-", 1, "1") + row("o", "other", "", 99, "1"), "inv.csv");
   const auto two = aqi::emission_cuts(inv, ResponseLevel::II);
   EXPECT_EQ(so2(two).verdict, Verdict::short_);
   EXPECT_DOUBLE_EQ(so2(two).deciding_baseline, 0);
@@ -134,8 +135,8 @@ TEST(Verdicts, E13BureauFileChangesTheVerdict) {
            "\"\ncut = 1.0\ncounted_by = \"line\"\nsource = \"鲁环字〔2020〕1号\"\nverified = true\nevidence = "
            "\"guide_text\"\n";
   };
-  const auto bureau = aqi::builtin_industry_measures().overridden_by(aqi::IndustryMeasures::parse(
-      "document = \"县局清单\"\n" + bureau_row("II") + bureau_row("I"), "bureau.toml"));
+  const auto bureau = aqi::builtin_industry_measures().overridden_by(
+      aqi::IndustryMeasures::parse("document = \"县局清单\"\n" + bureau_row("II") + bureau_row("I"), "bureau.toml"));
   aqi::CutOptions o;
   o.measures = &bureau;
   const auto r = aqi::emission_cuts(graded(), ResponseLevel::II, o);
@@ -143,8 +144,8 @@ TEST(Verdicts, E13BureauFileChangesTheVerdict) {
   EXPECT_EQ(so2(r).verdict, Verdict::met);
   EXPECT_TRUE(r.met);
   const auto counts = aqi::count_rules(bureau);
-  EXPECT_EQ(counts.bureau[0], 2u);           // verified
-  EXPECT_EQ(counts.shipped[2], 81u - 2u);    // not sourced: 81 shipped less the two filled
+  EXPECT_EQ(counts.bureau[0], 2u);         // verified
+  EXPECT_EQ(counts.shipped[2], 81u - 2u);  // not sourced: 81 shipped less the two filled
   EXPECT_EQ(aqi::emission_cuts(graded(), ResponseLevel::III, o).check(aqi::EmissionPollutant::so2).verdict,
             Verdict::undetermined);  // III left empty: still not sourced
 }
@@ -214,15 +215,15 @@ TEST(KilnCredit, K8StoppedShareOnTheDay) {
   EXPECT_DOUBLE_EQ(so2(r).ratio, 4.0 / 106);
   ASSERT_TRUE(r.kilns.has_value());
   // A schedule of another table is refused.
-  EXPECT_THROW_MSG(aqi::kiln_credit(std::vector<aqi::Kiln>{{"K1", 1, 10}}, s, date(2019, 12, 15)),
-                   aqi::InvalidArgument,
+  EXPECT_THROW_MSG(aqi::kiln_credit(std::vector<aqi::Kiln>{{"K1", 1, 10}}, s, date(2019, 12, 15)), aqi::InvalidArgument,
                    "kiln credit (SPEC K8): the schedule has 3 kilns, the kiln table 1; give the table the schedule was "
                    "made from");
 }
 
 // K8: the kiln table's emission columns, all four or none, each cell named.
 TEST(KilnCredit, K8KilnTableColumns) {
-  const auto k = aqi::parse_kilns("id,lines,capacity,so2,nox,pm,vocs\nK1,1,10,0.04,0.03,0.02,0\nK2,1,10,,,,\n", "k.csv");
+  const auto k =
+      aqi::parse_kilns("id,lines,capacity,so2,nox,pm,vocs\nK1,1,10,0.04,0.03,0.02,0\nK2,1,10,,,,\n", "k.csv");
   ASSERT_TRUE(k[0].emissions.has_value());
   EXPECT_DOUBLE_EQ((*k[0].emissions)[1], 0.03);
   EXPECT_FALSE(k[1].emissions.has_value());

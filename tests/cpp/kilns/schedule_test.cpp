@@ -463,3 +463,20 @@ TEST(KilnSchedule, LineRotationKeys) {
   EXPECT_THROW_MSG(aqi::parse_line_rotation("weekly"), aqi::UnknownName,
                    "unknown line rotation 'weekly'; expected fixed or cyclic");
 }
+
+// SPEC K5 (Decision): the default weights are Zibo's observed shares (Oct 0.032, Nov 0.167, Dec
+// 0.325, Jan 0.290, Feb 0.129, Mar 0). October weighs > 0 and only B1 covers it, so B1 is never
+// empty. Three one-line kilns of 10, by batch counts (n1, n2, n3): (1,1,1) gives Oct 10/0.032,
+// Nov 20/0.167, Dec 30/0.325, Jan 20/0.290 = 68.97, Feb (10 + 10·7/29)/0.129 = 96.2 → 68.97;
+// (1,0,2): Nov 10/0.167 = 59.9; (1,2,0): Feb (20·7/29)/0.129 = 37.4; two in B1: Jan ≤ 10/0.290.
+// Every batch gets one kiln, the first kiln B1.
+TEST(KilnSchedule, K5DefaultWeightsUseEveryBatch) {
+  const auto s = schedule(one_line({10, 10, 10}), 2019);
+  EXPECT_EQ(s.kiln_batch, (std::vector<int>{0, 1, 2}));
+  EXPECT_NEAR(s.objective, 20 / 0.290, 1e-9);
+  EXPECT_DOUBLE_EQ(s.months[0].weight, 0.032);
+  // The default scenario's table: every batch receives kilns (B1 4, B2 14, B3 10 of 28).
+  const auto scenario = aqi::read_kilns(std::string(AQI_SOURCE_DIR) + "/scenarios/yiyuan-2019/kilns.csv");
+  const auto d = schedule(scenario, 2019);
+  for (const auto& b : d.batches) EXPECT_GT(b.kilns, 0u) << b.name;
+}
