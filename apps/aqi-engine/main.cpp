@@ -2,14 +2,18 @@
 // AQI, the season's warning timeline, each warning's response, its measures by department, the
 // emission cuts, the kiln rotation and the deadlines (report.hpp; docs/engine.md).
 //   aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]
+//   aqi-engine measures-template [--out FILE] [--plan ID]   (SPEC E13: the bureau's template)
 // Exit codes: 0 done, 1 bad input (the message names file, line and column), 2 bad usage.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "aqi/emissions/industry_measures.hpp"
 #include "aqi/error.hpp"
+#include "aqi/plan.hpp"
 #include "aqi/scenario.hpp"
 #include "format.hpp"
 #include "render.hpp"
@@ -18,7 +22,41 @@
 
 namespace {
 
-constexpr const char* usage = "usage: aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]\n";
+constexpr const char* usage =
+    "usage: aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]\n"
+    "       aqi-engine measures-template [--out FILE] [--plan ID]\n";
+
+// SPEC E13: `measures-template [--out FILE] [--plan ID]` writes every (industry, grade, level) row
+// of the plan's measure table with its status, in the override file's form; stdout without
+// --out. Returns the exit code.
+int measures_template_command(const std::vector<std::string>& args) {
+  std::string out_file, plan_id = "yiyuan-2019";
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if ((args[i] == "--out" || args[i] == "--plan") && i + 1 < args.size()) {
+      (args[i] == "--out" ? out_file : plan_id) = args[i + 1];
+      ++i;
+    } else {
+      std::fprintf(stderr, "aqi-engine: measures-template: unexpected argument %s\n%s", args[i].c_str(), usage);
+      return 2;
+    }
+  }
+  try {
+    const std::string text = aqi::measures_template(*aqi::plan(plan_id).industry_measures);
+    if (out_file.empty()) {
+      std::cout << text;
+      return 0;
+    }
+    std::ofstream out(out_file, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) throw aqi::Error("cannot write " + out_file);
+    std::fprintf(stderr, "aqi-engine: wrote the measure-table template to %s\n", out_file.c_str());
+  } catch (const aqi::Error& e) {
+    std::fprintf(stderr, "aqi-engine: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
 
 struct Command {
   std::string scenario;
@@ -86,6 +124,8 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
 
 int main(int argc, char** argv) {
   int exit_code = 0;
+  if (argc > 1 && std::string(argv[1]) == "measures-template")
+    return measures_template_command({argv + 1, argv + argc});
   const auto command = parse_args({argv + 1, argv + argc}, exit_code);
   if (!command) return exit_code;
   try {

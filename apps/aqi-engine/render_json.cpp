@@ -256,6 +256,11 @@ json pollutant(const PollutantFacts& p) {
           {"traded", p.traded},
           {"shortfall", p.shortfall},
           {"shortfall_pp", p.shortfall_pp},
+          {"verdict", p.verdict},
+          {"deciding_baseline", p.deciding_baseline},
+          {"unsourced_sources", p.unsourced_sources},
+          {"reason_zh", p.reason_zh},
+          {"reason", p.reason},
           {"top", top}};
 }
 
@@ -271,6 +276,8 @@ json top_up(const TopUpFacts& t) {
   return {{"feasible", t.feasible},
           {"cost", t.cost},
           {"explanation", t.explanation},
+          {"assumption_zh", t.assumption_zh},
+          {"assumption", t.assumption},
           {"extra_cuts", t.cuts.size()},
           {"cuts", cuts}};
 }
@@ -291,6 +298,17 @@ json cuts(const std::vector<CutsFacts>& levels) {
                {"targets_document", c.targets_document}};
     if (c.dust) entry["dust"] = {{"reduction", c.dust->reduction}, {"counted", c.dust->counted}, {"cap", c.dust->cap}};
     if (c.top_up) entry["top_up"] = top_up(*c.top_up);
+    json warnings = json::array(), rules = json::array();
+    for (const auto& w : c.warnings)
+      warnings.push_back({{"id", w.id}, {"rule", w.rule}, {"reason_zh", w.reason_zh}, {"reason", w.reason}});
+    for (const auto& r : c.rules)
+      rules.push_back({{"origin", r.origin},
+                       {"verified", r.verified},
+                       {"unverified", r.unverified},
+                       {"not_sourced", r.not_sourced}});
+    entry["warnings"] = warnings;
+    entry["rules"] = rules;                    // E13
+    entry["measures_file"] = c.measures_file;  // E13
     out[c.response.key] = entry;
   }
   return out;

@@ -161,12 +161,20 @@ void gaps(std::ostream& out, const Texts& t, const std::vector<GapFacts>& rows) 
 std::string cut_verdict(const Texts& t, const CutsFacts& c) {
   const auto& x = t.warnings;
   std::vector<std::string> verdicts;
-  for (const auto& p : c.pollutants)
-    verdicts.push_back(fill(
-        x.verdict,
-        {{"pollutant", p.name}, {"ratio", p.ratio}, {"target", p.target}, {"met", p.met ? x.met : x.short_of_target}}));
-  return fill(x.cuts,
-              {{"verdicts", join(verdicts, x.verdict_separator)}, {"overall", c.met ? x.all_met : x.not_all_met}});
+  // E12: "NOT met" only where a target is short; where missing rules decide it, undetermined.
+  bool any_short = false;
+  for (const auto& p : c.pollutants) {
+    const bool undetermined = !p.met && p.verdict == "undetermined";
+    any_short = any_short || (!p.met && !undetermined);
+    verdicts.push_back(fill(x.verdict, {{"pollutant", p.name},
+                                        {"ratio", p.ratio},
+                                        {"target", p.target},
+                                        {"met", p.met          ? x.met
+                                                : undetermined ? x.undetermined
+                                                               : x.short_of_target}}));
+  }
+  const std::string& overall = c.met ? x.all_met : any_short ? x.not_all_met : x.undetermined_overall;
+  return fill(x.cuts, {{"verdicts", join(verdicts, x.verdict_separator)}, {"overall", overall}});
 }
 
 void warnings(std::ostream& out, const Texts& t, const Report& r) {
@@ -258,7 +266,8 @@ void measures(std::ostream& out, const Texts& t, const LevelMeasures& m) {
 
 std::string pollutant_verdict(const Texts& t, const PollutantFacts& p) {
   if (p.met) return p.traded ? t.cuts.met_traded : t.cuts.met;
-  return fill(t.cuts.short_of_target, {{"pp", p.shortfall_pp}, {"tonnes", p.shortfall}});
+  return fill(p.verdict == "undetermined" ? t.cuts.undetermined : t.cuts.short_of_target,
+              {{"pp", p.shortfall_pp}, {"tonnes", p.shortfall}});
 }
 
 // R6: the sources that contribute most, per pollutant.
@@ -274,6 +283,7 @@ void largest_cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
 
 void top_up(std::ostream& out, const Texts& t, const TopUpFacts& u) {
   line(out, fill(t.cuts.top_up, {{"explanation", u.explanation}}));
+  if (!u.assumption.empty()) line(out, fill(t.cuts.assumption, {{"assumption", u.assumption}}));
   for (std::size_t i = 0; i < u.cuts.size() && i < extra_cuts_listed; ++i) {
     const auto& x = u.cuts[i];
     line(out, fill(t.cuts.extra_cut,
@@ -302,6 +312,16 @@ void cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
   if (c.dust)
     line(out, fill(x.dust, {{"reduced", c.dust->reduction}, {"counted", c.dust->counted}, {"cap", c.dust->cap}}));
   line(out, fill(x.sources, {{"excluded", c.excluded}, {"unsourced", c.unsourced}, {"unverified", c.unverified}}));
+  for (const auto& p : c.pollutants)
+    if (p.verdict != "met" && !p.reason.empty())
+      line(out, fill(x.verdict_reason, {{"pollutant", p.name}, {"reason", p.reason}}));
+  for (const auto& r : c.rules)
+    line(out, fill(x.rules, {{"origin", r.origin},
+                             {"verified", r.verified},
+                             {"unverified", r.unverified},
+                             {"not_sourced", r.not_sourced}}));
+  if (!c.measures_file.empty()) line(out, fill(x.measures_file, {{"file", c.measures_file}}));
+  for (const auto& w : c.warnings) line(out, fill(x.warning, {{"reason", w.reason}}));
   largest_cuts(out, t, c);
   if (c.top_up) top_up(out, t, *c.top_up);
 }

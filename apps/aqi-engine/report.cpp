@@ -205,6 +205,32 @@ LevelMeasures level_measures(const MeasureCatalogue& catalogue, ResponseLevel le
   return out;
 }
 
+// "t/day" to two decimals, as the office reads them.
+std::string tonnes(double t) { return detail::format_number(std::round(t * 100) / 100); }
+
+// SPEC E12: the verdict and why, Chinese first.
+void verdict_reason(const PollutantCheck& p, PollutantFacts& f) {
+  f.verdict = std::string(key(p.verdict));
+  f.deciding_baseline = p.deciding_baseline;
+  f.unsourced_sources = p.unsourced_sources;
+  const std::string n = std::to_string(p.unsourced_sources), name = std::string(display_name(p.pollutant));
+  switch (p.verdict) {
+    case Verdict::met:
+      f.reason_zh = "达标";
+      f.reason = "met";
+      return;
+    case Verdict::undetermined:
+      f.reason_zh = "无法判定：" + n + "个源无来源规则，" + name + " " + tonnes(p.deciding_baseline) + "吨/日";
+      f.reason =
+          "undetermined: " + n + " sources without a sourced rule, " + tonnes(p.deciding_baseline) + " t/day " + name;
+      return;
+    case Verdict::short_:
+      f.reason_zh = "未达标：即使" + n + "个无来源规则的源全部停产，仍不能达标";
+      f.reason = "short: not met even if the " + n + " sources without a sourced rule stopped entirely";
+      return;
+  }
+}
+
 PollutantFacts pollutant_facts(const Inventory& inv, const PollutantCheck& p) {
   PollutantFacts f;
   f.key = std::string(key(p.pollutant));
@@ -218,11 +244,12 @@ PollutantFacts pollutant_facts(const Inventory& inv, const PollutantCheck& p) {
   f.shortfall = p.shortfall;
   f.shortfall_pp = p.shortfall_pp;
   for (const auto& t : p.top) f.top.push_back({inv.id[t.source], inv.name[t.source], t.reduction, t.share});
+  verdict_reason(p, f);
   return f;
 }
 
 TopUpFacts top_up_facts(const Inventory& inv, const TopUp& t) {
-  TopUpFacts f{t.feasible, t.cost, t.explanation, {}};
+  TopUpFacts f{t.feasible, t.cost, t.explanation, {}, t.assumption_zh, t.assumption};
   for (const auto& x : t.cuts)
     f.cuts.push_back({inv.id[x.source], inv.name[x.source], x.extra, x.new_cut, x.cost,
                       x.extra_lines < 0 ? std::nullopt : std::optional<int>(x.extra_lines)});
@@ -236,7 +263,7 @@ CutsFacts cuts_facts(const Scenario& s, ResponseLevel level) {
   CutOptions o;
   o.dust_cap = s.dust_cap;
   o.top_contributors = 3;
-  o.measures = s.plan->industry_measures.get();
+  o.measures = s.industry_measures ? s.industry_measures.get() : s.plan->industry_measures.get();
   o.targets = s.plan->targets.get();
   const EmissionCuts c = emission_cuts(inv, level, o);
   CutsFacts f;
@@ -251,6 +278,12 @@ CutsFacts cuts_facts(const Scenario& s, ResponseLevel level) {
   if (s.dust_cap) f.dust = DustFacts{pm.dust_reduction, pm.dust_counted, *s.dust_cap};
   f.measures_document = c.measures_document;
   f.targets_document = c.targets_document;
+  for (const auto& w : c.warnings) f.warnings.push_back({inv.id[w.source], w.rule, w.reason_zh, w.reason});
+  const RuleCounts counts = count_rules(*c.measures);
+  f.rules.push_back({"shipped", counts.shipped[0], counts.shipped[1], counts.shipped[2]});
+  if (counts.bureau[0] + counts.bureau[1] + counts.bureau[2] > 0)
+    f.rules.push_back({"bureau", counts.bureau[0], counts.bureau[1], counts.bureau[2]});
+  f.measures_file = s.industry_measures_source;
   if (!c.met) {
     TopUpOptions t;
     t.cuts = o;

@@ -219,6 +219,23 @@ struct PollutantFacts {
   bool met = false, traded = false;
   double shortfall = 0, shortfall_pp = 0;
   std::vector<Contributor> top;  // R6
+  // SPEC E12: met / short / undetermined, the baseline of the sources that decide it, and why —
+  // Chinese first ("无法判定：82个源无来源规则，SO2 3.07吨/日").
+  std::string verdict = "met";
+  double deciding_baseline = 0;
+  std::size_t unsourced_sources = 0;
+  std::string reason_zh{}, reason{};
+};
+
+// SPEC E11: a fact of the inventory reported, not refused (a protected enterprise below grade B).
+struct CutWarningFacts {
+  std::string id, rule, reason_zh, reason;
+};
+
+// SPEC E13: the measure table's rules by status and origin.
+struct RuleCountFacts {
+  std::string origin;  // "shipped" or "bureau"
+  std::size_t verified = 0, unverified = 0, not_sourced = 0;
 };
 
 // SPEC E10: one extra cut of the top-up.
@@ -232,7 +249,8 @@ struct TopUpFacts {
   bool feasible = false;
   double cost = 0;
   std::string explanation;
-  std::vector<ExtraCutFacts> cuts;  // largest cost first
+  std::vector<ExtraCutFacts> cuts;            // largest cost first
+  std::string assumption_zh{}, assumption{};  // E12: what the proposal rests on; "" when nothing
 };
 
 struct DustFacts {  // SPEC R5
@@ -247,6 +265,9 @@ struct CutsFacts {
   std::optional<DustFacts> dust;
   std::optional<TopUpFacts> top_up;  // when the level's measures fall short (E10)
   std::string measures_document, targets_document;
+  std::vector<CutWarningFacts> warnings{};  // E11
+  std::vector<RuleCountFacts> rules{};      // E13: shipped, then bureau when it gave any
+  std::string measures_file{};              // E13: the bureau's file (scenario.toml industry_measures), "" without
 };
 
 // SPEC K1–K7.

@@ -96,7 +96,9 @@ struct WarningsTexts {  // SPEC R1, L2, R3
   std::string verdict;   // {pollutant} {ratio} {target} {met}
   std::string verdict_separator;
   std::string met, short_of_target;  // {met}
+  std::string undetermined;          // {met} — E12
   std::string all_met, not_all_met;  // {overall}
+  std::string undetermined_overall;  // {overall} — E12: no target short, some undetermined
   std::string period;                // {start} {end} {response} {response_zh} {level} {doc_no}
   std::string end_of_data;           // {end} of a response still in force
   std::string no_response;           // {reason}: a warning without a response (L2)
@@ -133,11 +135,17 @@ struct CutsTexts {      // SPEC E1–E10, R3–R6
   } columns;
   std::string met, met_traded;
   std::string short_of_target;  // {pp} {tonnes}
+  std::string undetermined;     // {pp} {tonnes} — E12
   std::string dust;             // {reduced} {counted} {cap}
   std::string sources;          // {excluded} {unsourced} {unverified}
   std::string largest;          // {pollutant} {sources}
   std::string contributor;      // {id} {name} {share}
+  std::string verdict_reason;   // {pollutant} {reason} — E12
+  std::string warning;          // {reason} — E11
+  std::string rules;            // {origin} {verified} {unverified} {not_sourced} — E13
+  std::string measures_file;    // {file} — E13
   std::string top_up;           // {explanation}
+  std::string assumption;       // {assumption} — E12
   std::string extra_cut;        // {id} {name} {extra} {cut} {cost}
   std::string more;             // {count}
 };

@@ -39,6 +39,8 @@ void add_english_season(Texts& t) {
   t.warnings.short_of_target = "SHORT";
   t.warnings.all_met = "targets met";
   t.warnings.not_all_met = "targets NOT met (see EMISSION CUTS)";
+  t.warnings.undetermined = "UNDETERMINED";
+  t.warnings.undetermined_overall = "targets undetermined: rules missing decide them (see EMISSION CUTS)";
   t.warnings.period = "  response {start} → {end}, up to {response_zh}{doc_no}";
   t.warnings.document = " — {doc_no}";
   t.warnings.end_of_data = "end of data";
@@ -86,13 +88,21 @@ void add_english_cuts(Texts& t) {
   c.met = "met";
   c.met_traded = "met (SO2+NOx together, R4)";
   c.short_of_target = "short by {pp:.2f} pp, {tonnes:.3f} t/day";
+  c.undetermined = "undetermined: {pp:.2f} pp, {tonnes:.3f} t/day short counting the sourced rules";
   c.dust = "  dust (R5): {reduced:.3f} t/day reduced, {counted:.3f} counted (cap {cap:.0%} of the PM baseline)";
   c.sources =
       "  {excluded} sources excluded (E2); {unsourced} without a sourced rule (counted as no reduction, shown as "
       "unknown); {unverified} on unverified rules";
   c.largest = "  largest {pollutant} cuts (R6): {sources}";
   c.contributor = "{id} {name} {share:.0%}";
+  c.verdict_reason = "  verdict {pollutant} (E12): {reason}";
+  c.warning = "  warning (E11): {reason}";
+  c.rules =
+      "  measure table (E13), {origin} rules: {verified} verified, {unverified} unverified, {not_sourced} not "
+      "sourced";
+  c.measures_file = "  the bureau's measure list (E13): {file}";
   c.top_up = "  top-up (E10): {explanation}";
+  c.assumption = "  top-up assumption (E12): {assumption}";
   c.extra_cut = "    {id:<10} {name:<28} extra {extra:>6.1%} → cut {cut:>6.1%}, cost {cost:.1f}";
   c.more = "    … {count} more";
 }
@@ -103,7 +113,7 @@ void add_english_kilns_and_deadlines(Texts& t) {
   k.batch = "  {name} {zh:<6}  {first} … {last}{extended:<10}  {kilns:>3} kilns  capacity {capacity:.1f}";
   k.extended = " (+{days} d, K4)";
   k.multi_line = "  multi-line kilns (K3): {kilns} kilns stop {lines} lines all season, capacity {capacity:.1f} a day";
-  k.month_row = "  {month:<8} {weight:>6.2f} {stopped:>9.1f} {share:>6.1%}";
+  k.month_row = "  {month:<8} {weight:>6.3f} {stopped:>9.1f} {share:>6.1%}";
   k.columns = {"month", "weight", "stopped", "share"};
   k.objective = "  objective (K5, min stopped/weight) {objective:.1f}, LP bound {bound:.1f}, gap {gap:.4%}{exact}";
   k.exact = " (exact)";

@@ -196,6 +196,24 @@ def _top_arg(top) -> int:
     return top
 
 
+def _kilns_arg(kilns, on):
+    """SPEC K8: the kiln credit of a schedule on a day, or None without a schedule."""
+    if kilns is None:
+        if on is not None:
+            raise TypeError("on: a day needs kilns= (a KilnSchedule) to credit (SPEC K8)")
+        return None
+    from .kilns import KilnSchedule, _days, _kiln_table
+    if not isinstance(kilns, KilnSchedule):
+        raise TypeError(f"kilns: expected an aqi.KilnSchedule (aqi.kiln_schedule(...)), got {type(kilns).__name__}")
+    if on is None:
+        raise TypeError("kilns: give on= the day of the response whose kiln rotation counts (SPEC K8)")
+    ids, lines, capacity, emissions = _kiln_table(kilns.kilns)
+    day = _days([on], "on")[0]
+    if day == np.iinfo(np.int64).min:
+        raise ValueError(f"on: {on!r} is not a date")
+    return _core.kiln_credit(ids, lines, capacity, emissions, kilns._core, int(day))
+
+
 def _inventory_arg(inv) -> Inventory:
     if isinstance(inv, Inventory):
         return inv
@@ -213,8 +231,17 @@ class EmissionCuts:
              (R3), met (with the SO2/NOx trade of R4), shortfall (t/day), shortfall_pp (percentage
              points), met_alone, traded, dust_reduction and dust_counted (PM, R5),
              unverified_reduction, unsourced_sources and unsourced_baseline (reduction unknown,
-             counted as nothing), top_contributors (R6).
-    met      True when every target is met.
+             counted as nothing), voluntary_reduction (E11: grade A / 引领性 commitments),
+             kiln_baseline and kiln_reduction (K8: the kiln rotation on the day), verdict
+             (E12: met / short / undetermined) with verdict_zh and deciding_baseline (t/day of
+             the sources without a sourced rule that decide an undetermined verdict),
+             top_contributors (R6).
+    met      True when every verdict is met (E12).
+    warnings DataFrame (id, rule, reason_zh, reason): protected key-industry enterprises below
+             grade B (E11) — reported, not refused.
+    kilns    SPEC K8, when kilns= was given: DataFrame indexed by kiln id (lines, lines_stopped,
+             share of capacity stopped that day, has_emissions, so2 … vocs credited, baseline_so2
+             … baseline_vocs); None otherwise. kilns_on: the day.
     """
 
     def __init__(self, core, inventory: Inventory):
@@ -229,6 +256,10 @@ class EmissionCuts:
         self.unverified: int = core.unverified
         self.measures_document: str = core.measures_document
         self.targets_document: str = core.targets_document
+        self.warnings = frame(core.warnings)
+        credit = core.kilns
+        self.kilns = None if credit is None else frame(credit.kilns, index="id")
+        self.kilns_on = None if credit is None else np.datetime64(credit.on, "D")
         self._summary = None
         self._cut = None
         self._sources = None
@@ -271,7 +302,7 @@ class EmissionCuts:
 
 
 def emission_cuts(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None, top: int = 5,
-                  plan=None) -> EmissionCuts:
+                  plan=None, kilns=None, on=None) -> EmissionCuts:
     """Every source's cut at a response level and the check against the plan's targets.
 
     inv: an aqi.Inventory (or a DataFrame in its form). response: "III", "II" or "I" (SPEC R1; also
@@ -281,11 +312,15 @@ def emission_cuts(inv, response: str = "II", dust_cap=None, *, measures=None, ta
     plan's table, SPEC E3) or an IndustryMeasures. targets: a TOML file of the form of a plan's
     targets.toml. top: contributors listed per pollutant (R6). plan: a plan (aqi.plan(...), an id
     or a folder) whose measure table and targets are used; default the built-in plan's.
+    kilns, on: SPEC K8 — a KilnSchedule (aqi.kiln_schedule of a kiln table with so2, nox, pm,
+    vocs columns) and the day of the response ("2019-12-15"): the kilns' baseline joins the
+    county's and the capacity the schedule stops that day is credited, as its own line (`kilns`).
     """
     inv = _inventory_arg(inv)
     plan = _plan_arg(plan)
+    credit = _kilns_arg(kilns, on)
     core = _core.emission_cuts(inv._core, response, _dust_cap_arg(dust_cap), _measures_arg(measures, plan),
-                               _targets_arg(targets, plan), _top_arg(top))
+                               _targets_arg(targets, plan), _top_arg(top), credit)
     return EmissionCuts(core, inv)
 
 
@@ -299,7 +334,10 @@ class TopUp:
     cost         total cost of the extra cuts.
     explanation  one paragraph saying what was found (or which targets no set can reach).
     summary      the check with the extra cuts (columns as EmissionCuts.summary); before: without.
-    counts       candidates and the sources that could not be candidates, by reason.
+    counts       candidates and the sources that could not be candidates, by reason
+                 (exempt_grade: grade A or 引领性, never proposed, E11).
+    assumption   E12: what the proposal rests on — "assumes the N sources without a sourced rule
+                 (…) cut nothing …" — or "" when every source has a rule; assumption_zh likewise.
     """
 
     def __init__(self, core):
@@ -310,7 +348,10 @@ class TopUp:
         self.cost: float = core.cost
         self.explanation: str = core.explanation
         self.counts: dict = {k: getattr(core, k) for k in
-                             ("candidates", "no_cost", "not_sourced", "exempt", "at_maximum", "not_chosen")}
+                             ("candidates", "no_cost", "not_sourced", "exempt", "exempt_grade", "at_maximum",
+                              "not_chosen")}
+        self.assumption: str = core.assumption
+        self.assumption_zh: str = core.assumption_zh
         self.cuts = frame(core.cuts, index="id")
         self.cuts["extra_lines"] = self.cuts["extra_lines"].astype("Int32")
         self.before = frame(core.before, index="pollutant")
@@ -321,16 +362,18 @@ class TopUp:
 
 
 def top_up(inv, response: str = "II", dust_cap=None, *, measures=None, targets=None, candidates=None,
-           plan=None) -> TopUp:
+           plan=None, kilns=None, on=None) -> TopUp:
     """SPEC E10: the cheapest set of extra cuts (by lost output value, the inventory's `cost`)
     that meets every target at `response`, solved exactly as a mixed-integer program (GLPK), or
     an explanation of why no set can.
 
     candidates: ids allowed to take extra cuts (default: every eligible source — see
-    docs/emissions.md). Other arguments as emission_cuts.
+    docs/emissions.md); grade A and 引领性 enterprises never are (E11). Other arguments as
+    emission_cuts (kilns, on: the kiln rotation of the day counts, K8).
     """
     inv = _inventory_arg(inv)
     plan = _plan_arg(plan)
+    credit = _kilns_arg(kilns, on)
     core = _core.top_up(inv._core, response, _dust_cap_arg(dust_cap), _measures_arg(measures, plan),
-                        _targets_arg(targets, plan), None if candidates is None else list(candidates))
+                        _targets_arg(targets, plan), None if candidates is None else list(candidates), credit)
     return TopUp(core)

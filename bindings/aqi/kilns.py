@@ -56,8 +56,32 @@ def _plan_arg(plan):
     return _plan(plan)
 
 
+#: SPEC K8: the kiln table's optional emission columns (t/day), all four or none.
+KILN_EMISSION_COLUMNS = ("so2", "nox", "pm", "vocs")
+
+
+def _kiln_emissions(kilns):
+    """SPEC K8: the so2, nox, pm, vocs columns as an n × 4 float array (NaN: none given), or None
+    when the table has none of them; a table with only some of them is refused."""
+    given = [c for c in KILN_EMISSION_COLUMNS if c in kilns]
+    if not given:
+        return None
+    missing = [c for c in KILN_EMISSION_COLUMNS if c not in kilns]
+    if missing:
+        raise KeyError(f"kilns: kiln emissions need all four columns so2, nox, pm, vocs (t/day, SPEC K8); "
+                       f"missing {', '.join(missing)}")
+    cols = [as_float64(kilns[c], f"kilns.{c}") for c in KILN_EMISSION_COLUMNS]
+    return np.ascontiguousarray(np.column_stack(cols), dtype=np.float64)
+
+
 def _kiln_columns(kilns):
     """(ids, lines, capacity) from a DataFrame, a mapping of columns, or a CSV path."""
+    return _kiln_table(kilns)[:3]
+
+
+def _kiln_table(kilns):
+    """(ids, lines, capacity, emissions or None) from a DataFrame, a mapping of columns, or a CSV
+    path (emissions: SPEC K8)."""
     if isinstance(kilns, (str, os.PathLike)):
         kilns = read_kilns(kilns)
     if isinstance(kilns, KilnSchedule):
@@ -68,7 +92,8 @@ def _kiln_columns(kilns):
     if missing:
         raise KeyError(f"kilns: missing column(s) {', '.join(missing)}; expected id, lines, capacity")
     ids = _ids(kilns["id"], "kilns.id")
-    return ids, _integers(kilns["lines"], "kilns.lines"), as_float64(kilns["capacity"], "kilns.capacity")
+    return (ids, _integers(kilns["lines"], "kilns.lines"), as_float64(kilns["capacity"], "kilns.capacity"),
+            _kiln_emissions(kilns))
 
 
 def _ids(values, name):
@@ -140,8 +165,11 @@ class KilnSchedule:
         self.monthly = frame(core.monthly, index="month")
         self.monthly_by_batch = frame(core.monthly_by_batch, index="month")
         self.batches = frame(core.batches, index="batch")
-        ids, lines, capacity = kilns
+        ids, lines, capacity, emissions = kilns
         self.kilns = pd.DataFrame({"id": ids, "lines": lines, "capacity": capacity})
+        if emissions is not None:  # SPEC K8
+            for k, column in enumerate(KILN_EMISSION_COLUMNS):
+                self.kilns[column] = emissions[:, k]
         self.kiln_batch = core.kiln_batch
         self.season = core.season
         self.season_start = pd.Timestamp(core.season_start)
@@ -178,7 +206,7 @@ def kiln_schedule(kilns, season: int = 2019, month_weights=None, *, rotation: st
     the assignments to try number at most 3^12 (12 kilns under three batches).
     plan: whose kiln rules (default the built-in plan's).
     """
-    cols = _kiln_columns(kilns)
+    cols = _kiln_table(kilns)
     if exact_up_to is not None and int(exact_up_to) < 0:  # would reach the core as a failed size_t conversion
         raise ValueError(f"exact_up_to must be a whole number ≥ 0, got {exact_up_to}")
     plan = _plan_arg(plan)

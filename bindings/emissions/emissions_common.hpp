@@ -74,8 +74,14 @@ inline Table summary_table(const std::array<PollutantCheck, emission_pollutant_c
       .number("dust_reduction", [](const C& c) { return c.dust_reduction; })
       .number("dust_counted", [](const C& c) { return c.dust_counted; })
       .number("unverified_reduction", [](const C& c) { return c.unverified_reduction; })
+      .number("voluntary_reduction", [](const C& c) { return c.voluntary_reduction; })
+      .number("kiln_baseline", [](const C& c) { return c.kiln_baseline; })
+      .number("kiln_reduction", [](const C& c) { return c.kiln_reduction; })
       .integer("unsourced_sources", [](const C& c) { return c.unsourced_sources; })
       .number("unsourced_baseline", [](const C& c) { return c.unsourced_baseline; })
+      .text("verdict", [](const C& c) { return std::string(key(c.verdict)); })
+      .text("verdict_zh", [](const C& c) { return std::string(name_zh(c.verdict)); })
+      .number("deciding_baseline", [](const C& c) { return c.deciding_baseline; })
       .text("top_contributors", [&inv](const C& c) { return top_contributors_text(c, inv); })
       .build();
 }
@@ -95,8 +101,10 @@ inline std::string checks_text(const std::array<PollutantCheck, emission_polluta
   for (const auto& c : checks) {
     const std::string ratio = std::isnan(c.ratio) ? "n/a" : printf_number("%.1f", c.ratio * 100) + "%";
     // Under R4 the shortfall is the pair's: said so, or SO2 that meets its own 20 % reads as short.
+    // E12: a target the missing rules could still meet is undetermined, not short.
     const std::string mark = c.met ? "met"
-                                   : "short " + printf_number("%.1f", c.shortfall_pp) + " pp" +
+                                   : std::string(c.verdict == Verdict::undetermined ? "undetermined" : "short") + " " +
+                                         printf_number("%.1f", c.shortfall_pp) + " pp" +
                                          (c.traded ? " as the SO2+NOx pair (R4)" : "");
     s += (s.empty() ? "" : "; ") + std::string(key(c.pollutant)) + " " + ratio + "/" +
          printf_number("%.0f", c.target * 100) + "% " + mark;

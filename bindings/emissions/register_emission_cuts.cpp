@@ -12,6 +12,8 @@
 #include <pybind11/stl.h>
 
 #include "aqi/emissions/cuts.hpp"
+#include "aqi/emissions/kiln_credit.hpp"
+#include "calendar_convert.hpp"
 #include "common.hpp"
 #include "emissions/emissions_common.hpp"
 #include "result.hpp"
@@ -61,9 +63,39 @@ Table sources_table(const CutsResult& self) {
           "lines_stopped",
           [&r](I i) { return r.lines_stopped[i] < 0 ? std::nullopt : std::optional<int>(r.lines_stopped[i]); })
       .flag("capped", [&r](I i) { return r.capped[i] != 0; })
+      .flag("voluntary", [&r](I i) { return r.voluntary[i] != 0; })
       .category("measure", [&r, &inv](I i) { return cut_measure(r, inv, i); })
       .category("rule_source", [&r, &inv](I i) { return cut_source(r, inv, i); })
       .build();
+}
+
+// SPEC E11: the facts of the inventory the office must see (protected enterprises below grade B).
+Table warnings_table(const CutsResult& self) {
+  const Inventory& inv = *self.inventory;
+  using W = CutWarning;
+  return TableBuilder<W>(self.cuts.warnings)
+      .text("id", [&inv](const W& w) { return inv.id[w.source]; })
+      .text("rule", [](const W& w) { return w.rule; })
+      .text("reason_zh", [](const W& w) { return w.reason_zh; })
+      .text("reason", [](const W& w) { return w.reason; })
+      .build();
+}
+
+// SPEC K8: each kiln on the day — its stopped share and the reductions credited.
+Table kiln_credit_table(const KilnCredit& k) {
+  using R = KilnCreditRow;
+  TableBuilder<R> t(k.kilns);
+  t.text("id", [](const R& r) { return r.id; })
+      .integer("lines", [](const R& r) { return r.lines; })
+      .integer("lines_stopped", [](const R& r) { return r.lines_stopped; })
+      .number("share", [](const R& r) { return r.share; })
+      .flag("has_emissions", [](const R& r) { return r.has_emissions; });
+  for (auto p : all_emission_pollutants)
+    t.number(key(p).data(), [p](const R& r) { return r.reduction[static_cast<std::size_t>(p)]; });
+  for (auto p : all_emission_pollutants)
+    t.number((std::string("baseline_") + std::string(key(p))).c_str(),
+             [p](const R& r) { return r.baseline[static_cast<std::size_t>(p)]; });
+  return t.build();
 }
 
 py::array_t<double> reduction_of(const CutsResult& self, const std::string& pollutant) {
@@ -107,6 +139,14 @@ void bind_cuts_result(py::module_& m) {
           },
           py::arg("pollutant"))
       .def_property_readonly("met", [](const CutsResult& self) { return self.cuts.met; })
+      .def_property_readonly("warnings", &warnings_table)
+      .def_property_readonly(
+          "kilns",
+          [](const CutsResult& self) -> std::optional<std::shared_ptr<KilnCredit>> {
+            if (!self.cuts.kilns) return std::nullopt;
+            return std::make_shared<KilnCredit>(*self.cuts.kilns);
+          },
+          "SPEC K8: the kiln rotation on the day, or None.")
       .def_property_readonly("response", [](const CutsResult& self) { return std::string(name(self.cuts.level)); })
       .def_property_readonly("response_zh",
                              [](const CutsResult& self) { return std::string(name_zh(self.cuts.level)); })
@@ -122,14 +162,56 @@ void bind_cuts_result(py::module_& m) {
 
 }  // namespace
 
+void bind_kiln_credit(py::module_& m) {
+  bind_result<KilnCredit>(m, "KilnCredit", "SPEC K8: the brick-kiln rotation credited on one day.")
+      .def_property_readonly("on", [](const KilnCredit& k) { return days_from_date(k.on); })
+      .def_readonly("in_season", &KilnCredit::in_season)
+      .def_readonly("stopped", &KilnCredit::stopped)
+      .def_readonly("without_emissions", &KilnCredit::without_emissions)
+      .def_property_readonly(
+          "baseline", [](const KilnCredit& k) { return std::vector<double>(k.baseline.begin(), k.baseline.end()); })
+      .def_property_readonly(
+          "reduction", [](const KilnCredit& k) { return std::vector<double>(k.reduction.begin(), k.reduction.end()); })
+      .def_property_readonly("kilns", &kiln_credit_table);
+  m.def(
+      "kiln_credit",
+      [](const std::vector<std::string>& ids, const py::array_t<std::int64_t, py::array::c_style>& lines,
+         const DoubleArray& capacity, const std::optional<DoubleArray>& emissions, const KilnSchedule& schedule,
+         std::int64_t on) {
+        auto kilns = kilns_from_columns(ids, {lines.data(), static_cast<std::size_t>(lines.size())}, view(capacity));
+        // K8: an n × 4 array (so2, nox, pm, vocs); a row of NaN = no emissions given for that kiln.
+        if (emissions) {
+          if (static_cast<std::size_t>(emissions->size()) != 4 * kilns.size())
+            throw InvalidArgument("kilns: the so2, nox, pm and vocs columns differ in length from the id column");
+          const double* e = emissions->data();
+          for (std::size_t i = 0; i < kilns.size(); ++i) {
+            std::size_t missing = 0;
+            for (std::size_t p = 0; p < 4; ++p) missing += std::isnan(e[4 * i + p]);
+            if (missing == 4) continue;
+            if (missing > 0)
+              throw InvalidValue("kilns", i,
+                                 "kiln '" + kilns[i].id +
+                                     "': a kiln gives all four emissions so2, nox, pm, vocs or none (t/day, SPEC K8)");
+            kilns[i].emissions = std::array<double, 4>{e[4 * i], e[4 * i + 1], e[4 * i + 2], e[4 * i + 3]};
+          }
+        }
+        return std::make_shared<KilnCredit>(kiln_credit(kilns, schedule, date_from_days(on)));
+      },
+      py::arg("ids"), py::arg("lines").noconvert(), py::arg("capacity").noconvert(), py::arg("emissions"),
+      py::arg("schedule"), py::arg("on"));
+}
+
 void register_emission_cuts(py::module_& m) {
   bind_cuts_result(m);
+  bind_kiln_credit(m);
   m.def(
       "emission_cuts",
       [](std::shared_ptr<Inventory> inv, const std::string& response, std::optional<double> dust_cap,
-         std::shared_ptr<IndustryMeasures> measures, std::shared_ptr<EmissionTargets> targets, std::size_t top) {
+         std::shared_ptr<IndustryMeasures> measures, std::shared_ptr<EmissionTargets> targets, std::size_t top,
+         std::shared_ptr<KilnCredit> kilns) {
         CutOptions o = cut_options(dust_cap, measures, targets);
         o.top_contributors = top;
+        if (kilns) o.kilns = *kilns;
         const ResponseLevel level = parse_measure_level(response);  // R3: III, II, I (Ⅱ, Ⅱ级)
         auto out = std::make_shared<CutsResult>();
         out->inventory = inv;
@@ -139,7 +221,7 @@ void register_emission_cuts(py::module_& m) {
         return out;
       },
       py::arg("inventory"), py::arg("response"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
-      py::arg("top"));
+      py::arg("top"), py::arg("kilns") = nullptr);
 }
 
 }  // namespace aqi::python

@@ -66,6 +66,9 @@ void bind_top_up_result(py::module_& m) {
       .def_property_readonly("exempt", [](const R& s) { return s.result.exempt; })
       .def_property_readonly("at_maximum", [](const R& s) { return s.result.at_maximum; })
       .def_property_readonly("not_chosen", [](const R& s) { return s.result.not_chosen; })
+      .def_property_readonly("exempt_grade", [](const R& s) { return s.result.exempt_grade; })
+      .def_property_readonly("assumption", [](const R& s) { return s.result.assumption; })
+      .def_property_readonly("assumption_zh", [](const R& s) { return s.result.assumption_zh; })
       .def("__repr__", &top_up_repr);
 }
 
@@ -77,9 +80,10 @@ void register_top_up(py::module_& m) {
       "top_up",
       [](std::shared_ptr<Inventory> inv, const std::string& response, std::optional<double> dust_cap,
          std::shared_ptr<IndustryMeasures> measures, std::shared_ptr<EmissionTargets> targets,
-         const std::optional<std::vector<std::string>>& candidates) {
+         const std::optional<std::vector<std::string>>& candidates, std::shared_ptr<KilnCredit> kilns) {
         TopUpOptions o;
         o.cuts = cut_options(dust_cap, measures, targets);
+        if (kilns) o.cuts.kilns = *kilns;
         if (candidates) o.candidates = candidate_flags(*inv, *candidates);
         const ResponseLevel level = parse_measure_level(response);  // R3: III, II, I (Ⅱ, Ⅱ级)
         auto out = std::make_shared<TopUpResult>();
@@ -89,7 +93,7 @@ void register_top_up(py::module_& m) {
         return out;
       },
       py::arg("inventory"), py::arg("response"), py::arg("dust_cap"), py::arg("measures"), py::arg("targets"),
-      py::arg("candidates"));
+      py::arg("candidates"), py::arg("kilns") = nullptr);
 }
 
 }  // namespace aqi::python

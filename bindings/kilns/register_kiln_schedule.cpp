@@ -1,8 +1,10 @@
 // The brick-kiln rotation (SPEC K1–K7) as bound classes: the kiln rules, the season's calendar
 // (_core.KilnSeason), the schedule (_core.KilnSchedule), its evaluation and the K7 violations.
 // Columns go in as numpy arrays and lists; tables come out as _core.Table for aqi/kilns.py.
+#include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -310,11 +312,17 @@ void register_kiln_schedule(py::module_& m) {
       [](const std::string& path) {
         const auto kilns = read_kilns(path);
         using K = Kiln;
-        return TableBuilder<K>(kilns)
-            .text("id", [](const K& k) { return k.id; })
+        TableBuilder<K> t(kilns);
+        t.text("id", [](const K& k) { return k.id; })
             .integer("lines", [](const K& k) { return k.lines; })
-            .number("capacity", [](const K& k) { return k.capacity; })
-            .build();
+            .number("capacity", [](const K& k) { return k.capacity; });
+        // K8: the emission columns when the table gives them (NaN for a kiln without).
+        const bool any = std::any_of(kilns.begin(), kilns.end(), [](const K& k) { return k.emissions.has_value(); });
+        for (std::size_t p = 0; any && p < kiln_emission_columns.size(); ++p)
+          t.number(kiln_emission_columns[p].data(), [p](const K& k) {
+            return k.emissions ? (*k.emissions)[p] : std::numeric_limits<double>::quiet_NaN();
+          });
+        return t.build();
       },
       py::arg("path"));
   bind_rules(m);

@@ -242,6 +242,14 @@ void read_emissions_and_kilns(Scenario& s, const toml::table& root, const std::s
     }
   }
   if (root.contains("kilns")) s.kilns = read_kilns(join_path(s.dir, require_string(root, "kilns", file)));
+  // SPEC E13: the bureau's own measure list, a file of the measure table's form that overrides the
+  // plan's table row by row.
+  s.industry_measures = s.plan->industry_measures;
+  if (root.contains("industry_measures")) {
+    s.industry_measures_source = require_string(root, "industry_measures", file);
+    s.industry_measures = std::make_shared<const IndustryMeasures>(
+        s.plan->industry_measures->overridden_by(IndustryMeasures::load(join_path(s.dir, s.industry_measures_source))));
+  }
 }
 
 }  // namespace
@@ -260,7 +268,7 @@ Scenario load_scenario(const std::string& dir) {
   const toml::table root = parse_toml(read_text_file(file), file);
   require_known_keys(root, file,
                      {"name", "county", "plan", "rules", "season", "issue_hour", "observations", "forecasts", "horizon",
-                      "imposed", "mode", "orders", "emissions", "kilns", "inventory", "notes"});
+                      "imposed", "mode", "orders", "emissions", "kilns", "inventory", "industry_measures", "notes"});
   Scenario s;
   s.dir = dir;
   s.name = require_string(root, "name", file);

@@ -253,8 +253,9 @@ def test_r6_top_contributors():
 def test_industry_measures_table_and_bureau_override(tmp_path):
     m = aqi.industry_measures()
     t = m.table
-    assert len(t) == 123 and (t.status == "verified").sum() == 32 and (t.status == "not_sourced").sum() == 66
-    assert repr(m).startswith("IndustryMeasures(123 rows: 32 verified, 25 unverified, 66 not sourced;")
+    # 123 + the 15 B- rows of the graded industries (SPEC E11), not sourced.
+    assert len(t) == 138 and (t.status == "verified").sum() == 32 and (t.status == "not_sourced").sum() == 81
+    assert repr(m).startswith("IndustryMeasures(138 rows: 32 verified, 25 unverified, 81 not sourced;")
     bureau = tmp_path / "bureau.toml"
     bureau.write_text('document = "county bureau 2020"\n[[rule]]\nindustry = "ceramics"\ngrade = "B"\n'
                       'response = "II"\ncut = 0.5\ncounted_by = "line"\nsource = "bureau list 2020"\nverified = true\n'
@@ -504,5 +505,61 @@ def test_results_are_bound_classes():
     assert res.summary.loc["so2", "top_contributors"] == "b (3 t/d, 75%)"  # 3 of 4 t
     t = aqi.top_up(inv, "I")
     assert type(t._core) is aqi._core.TopUp and t.counts == {"candidates": 0, "no_cost": 0, "not_sourced": 0,
-                                                             "exempt": 0, "at_maximum": 2, "not_chosen": 0}
+                                                             "exempt": 0, "exempt_grade": 0, "at_maximum": 2, "not_chosen": 0}
     assert repr(t) == "TopUp(response='I', not needed: every target of level I is met by its measures: no extra cut needed)"
+
+
+GRADED = ("id,name,kind,industry,grade,lines,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost,voluntary_cut\n"
+          "a,,enterprise,ceramics,A级,1,10,0,0,0,,,0,1,0.2\n"
+          "lead,,enterprise,brick_kiln,leading,1,10,0,0,0,,,0,1,\n"
+          "bm,,enterprise,ceramics,B-,1,10,0,0,0,,,0,1,\n"
+          "c,,enterprise,glass,C,1,10,0,0,0,,,0,5,\n"
+          "d,,enterprise,glass,D,1,10,0,0,0,0.9,,0,5,\n")
+
+
+def test_grades_verdicts_and_assumption(tmp_path):
+    # SPEC E11, E12 (emissions/verdicts_test.cpp derives the same numbers): at II, a's voluntary 2
+    # + c's 20 % of 10 + d's E7-capped 1 = 5 of 50 = 10 % < 20 %; with bm's 10 t (no rule) 30 %:
+    # undetermined, decided by 10 t/day. Top-up: glass C half (cost 2.5), never a or lead.
+    path = tmp_path / "inv.csv"
+    path.write_text(GRADED, encoding="utf-8")
+    inv = aqi.Inventory.read_csv(path)
+    res = aqi.emission_cuts(inv, "II")
+    s = res.summary
+    assert s.loc["so2", "reduction"] == pytest.approx(5) and s.loc["so2", "voluntary_reduction"] == pytest.approx(2)
+    assert s.loc["so2", "verdict"] == "undetermined" and s.loc["so2", "verdict_zh"] == "无法判定"
+    assert s.loc["so2", "deciding_baseline"] == pytest.approx(10) and not res.met
+    assert list(res.sources.voluntary) == [True, True, False, False, False]
+    assert list(res.sources.counted_by[:2]) == ["voluntary", "voluntary"]
+    assert list(res.warnings.id) == ["d"] and list(res.warnings.rule) == ["E11"]
+    t = aqi.top_up(inv, "II")
+    assert list(t.cuts.index) == ["c"] and t.cuts.loc["c", "extra_cut"] == pytest.approx(0.5)
+    assert t.counts["exempt_grade"] == 2
+    assert t.assumption.startswith("assumes the 1 sources without a sourced rule (10 t/day SO2) cut nothing")
+    assert t.assumption_zh.startswith("假定1个无来源规则的源不减排")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(GRADED.replace("0,1,0.2", "0,1,1.5"), encoding="utf-8")
+    with pytest.raises(aqi.ScenarioError, match=r"bad.csv:2:15: column 'voluntary_cut': 1.5 is outside 0-1"):
+        aqi.Inventory.read_csv(bad)
+
+
+def test_kilns_count_on_the_day():
+    # SPEC K8 on the default scenario: every one-line kiln's batch covers 2019-12-15, and the 8
+    # multi-line kilns stop ⌈n/2⌉ of their lines: the credit is Σ share × baseline per kiln.
+    kilns = SOURCE_DIR / "scenarios" / "yiyuan-2019" / "kilns.csv"
+    schedule = aqi.kiln_schedule(kilns)
+    table = aqi.read_kilns(kilns).set_index("id")
+    inv = aqi.Inventory.read_csv(SCENARIO)
+    res = aqi.emission_cuts(inv, response="II", dust_cap=0.15, kilns=schedule, on="2019-12-15")
+    share = ((table.lines + 1) // 2).where(table.lines > 1, 1) / table.lines
+    expected = (share * table.so2).sum()
+    assert res.summary.loc["so2", "kiln_reduction"] == pytest.approx(expected)
+    assert res.summary.loc["so2", "kiln_baseline"] == pytest.approx(table.so2.sum())
+    assert (res.kilns.share == share.loc[res.kilns.index]).all()
+    plain = aqi.emission_cuts(inv, response="II", dust_cap=0.15)
+    assert res.summary.loc["so2", "baseline"] == pytest.approx(plain.summary.loc["so2", "baseline"] + table.so2.sum())
+    # Outside the season nothing rotates; a day without kilns= is refused.
+    april = aqi.emission_cuts(inv, response="II", kilns=schedule, on="2020-04-10")
+    assert april.summary.loc["so2", "kiln_reduction"] == 0
+    with pytest.raises(TypeError, match=r"on: a day needs kilns="):
+        aqi.emission_cuts(inv, response="II", on="2019-12-15")

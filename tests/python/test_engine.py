@@ -358,7 +358,8 @@ def test_the_scenarios_plan_decides_targets_measures_kilns_deadlines_and_catalog
     base = json.loads(run("run", SOURCE / "scenarios" / "yiyuan-2019", "--json").stdout)
     # R3 with the plan's targets; R4: SO2 and NOx are met as a pair, short by the pair's gap.
     so2, nox = d["emission_cuts"]["III"]["summary"][:2]
-    assert so2["target"] == 0.05 and "  SO2       8.548     0.126    1.5%      5%  short by" in r.stdout
+    # E12: the sources without a sourced rule could close the gap: undetermined, not short.
+    assert so2["target"] == 0.05 and "  SO2       8.548     0.126    1.5%      5%  undetermined: " in r.stdout
     assert so2["shortfall_pp"] == pytest.approx((0.05 + 0.10 - so2["ratio"] - nox["ratio"]) * 100)
     # E1 with the plan's measure table: the four organic-chemical plants (E095–E098, load-counted,
     # neither excluded nor protected) cut 50% instead of 20% at Level II: 0.3 × their VOCs
@@ -450,3 +451,36 @@ def test_observations_of_another_season_stop_the_engine(scenario):
         f"aqi-engine: {scenario}/scenario.toml:5:10: the observations ({scenario}/observations.csv: 2015-10-01 … "
         "2016-03-31) do not overlap the season 2019-10-01 … 2020-03-31: nothing to verify (SPEC L4); give "
         "observations of the season's days or correct the season")
+
+
+def test_measures_template_and_the_bureau_file(tmp_path):
+    # SPEC E13: the template lists every row; filled, named in scenario.toml, it changes the
+    # report's rule counts (origin bureau) — rows left empty stay not sourced.
+    import shutil
+    import tomllib
+    out = tmp_path / "template.toml"
+    r = run("measures-template", "--out", out)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    rows = tomllib.loads(text)["rule"]
+    assert len(rows) == 81 and all(x["cut"] != x["cut"] for x in rows)  # the not-sourced rows, nan
+    assert "# glass grade B at II — status: unverified\n# [[rule]]" in text
+    scenario = tmp_path / "s"
+    shutil.copytree(SOURCE / "scenarios" / "yiyuan-2019", scenario)
+    filled = text.replace('industry = "ceramics"\ngrade = "B"\nresponse = "II"\ncut = nan\ncounted_by = "none"',
+                          'industry = "ceramics"\ngrade = "B"\nresponse = "II"\ncut = 0.5\ncounted_by = "line"')
+    filled = filled.replace('cut = 0.5\ncounted_by = "line"\nmeasure_zh = ""\nmeasure_en = ""\nsource = "not sourced"\n'
+                            'verified = false\nevidence = "none"',
+                            'cut = 0.5\ncounted_by = "line"\nmeasure_zh = "限产50%"\nmeasure_en = ""\nsource = "省清单"\n'
+                            'verified = true\nevidence = "guide_text"')
+    (scenario / "bureau.toml").write_text(filled, encoding="utf-8")
+    toml = (scenario / "scenario.toml").read_text(encoding="utf-8")
+    (scenario / "scenario.toml").write_text(toml.replace('inventory = "inventory.csv"',
+                                                         'inventory = "inventory.csv"\nindustry_measures = "bureau.toml"'),
+                                            encoding="utf-8")
+    r = run("run", scenario)
+    assert r.returncode == 0, r.stderr
+    assert "measure table (E13), shipped rules: 32 verified, 25 unverified, 80 not sourced" in r.stdout
+    assert "measure table (E13), bureau rules: 1 verified, 0 unverified, 0 not sourced" in r.stdout
+    assert "the bureau's measure list (E13): bureau.toml" in r.stdout
+    assert run("measures-template", "--bogus").returncode == 2

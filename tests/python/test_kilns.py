@@ -38,10 +38,15 @@ def test_k1_k4_k6_batch_windows_of_a_leap_year_season():
     assert aqi.kiln_batches(2019, extension="before_start").loc["B2", "start"] == pd.Timestamp("2019-10-25")
 
 
+# Nov–Feb 1, Oct and Mar 0: the weights the values below were derived with (before SPEC K5 took
+# Zibo's observed shares as the default: test_k5_default_weights_use_every_batch).
+NOV_TO_FEB = [0, 1, 1, 1, 1, 0]
+
+
 def test_k5_two_kilns_reach_the_lp_bound():
     # Nov = X1 + X2, Feb = X3 + 7/29·X2 (T = 51): the LP puts X2 = 29T/51 = 29 → bound 29;
     # kilns of 29 (B2) and 22 (B3) reach it: Nov 29, Dec 51, Jan 51, Feb 22 + 7 = 29.
-    s = aqi.kiln_schedule(kilns(29, 22))
+    s = aqi.kiln_schedule(kilns(29, 22), month_weights=NOV_TO_FEB)
     assert list(s.assignments.columns[:4]) == ["id", "line", "start", "end"]
     a = s.assignments.set_index("id")
     assert a.loc["K1", "start"] == pd.Timestamp("2019-11-01") and a.loc["K1", "end"] == pd.Timestamp("2020-02-07")
@@ -59,7 +64,7 @@ def test_k5_two_kilns_reach_the_lp_bound():
 
 def test_k6_common_year_gap():
     # Season 2020: Feb = X3 + X2/4, bound X2 = 4T/7 = 204/7; best still 29 → gap 1/204.
-    s = aqi.kiln_schedule(kilns(29, 22), season=2020)
+    s = aqi.kiln_schedule(kilns(29, 22), season=2020, month_weights=NOV_TO_FEB)
     assert s.objective == 29
     assert s.bound == pytest.approx(204 / 7)
     assert s.gap == pytest.approx(1 / 204)
@@ -67,7 +72,7 @@ def test_k6_common_year_gap():
 
 def test_k3_half_the_lines_all_season():
     # 3 lines → ⌈3/2⌉ = 2 stopped 2019-10-01 … 2020-03-31 (fixed lines 1 and 2); 4 lines → 2.
-    s = aqi.kiln_schedule(kilns(29, 22, 10, 5, lines=[1, 1, 3, 4]))
+    s = aqi.kiln_schedule(kilns(29, 22, 10, 5, lines=[1, 1, 3, 4]), month_weights=NOV_TO_FEB)
     k3 = s.assignments[s.assignments["batch"] == "K3"]
     assert list(zip(k3["id"], k3["line"])) == [("K3", 1), ("K3", 2), ("K4", 1), ("K4", 2)]
     assert (k3["start"] == pd.Timestamp("2019-10-01")).all() and (k3["end"] == pd.Timestamp("2020-03-31")).all()
@@ -139,7 +144,7 @@ def test_k5_exact_matches_brute_force(seed):
 def test_kiln_table_from_csv_and_its_errors(tmp_path):
     s = aqi.kiln_schedule(KILNS_CSV)
     table = aqi.read_kilns(KILNS_CSV)
-    assert len(table) == len(s.kilns) and list(table.columns) == ["id", "lines", "capacity"]
+    assert len(table) == len(s.kilns) and list(table.columns) == ["id", "lines", "capacity", "so2", "nox", "pm", "vocs"]  # K8 columns of the scenario
     bad = tmp_path / "kilns.csv"
     bad.write_text("id,lines,capacity\nK1,1,10\nK2,0,10\n", encoding="utf-8")
     with pytest.raises(aqi.ScenarioError, match=r"kilns.csv:3:2: column 'lines': a kiln has at least 1 line \(got 0\)"):
@@ -284,7 +289,7 @@ def test_kiln_assignments_that_cannot_be_read():
 
 def test_k3_batch_and_the_season_come_from_the_core():
     # 3 lines → ⌈3/2⌉ = 2 of 10 stopped all season (K3); K1 (29) in B2, K2 (22) in B3 (K5).
-    s = aqi.kiln_schedule(kilns(29, 22, 10, lines=[1, 1, 3]))
+    s = aqi.kiln_schedule(kilns(29, 22, 10, lines=[1, 1, 3]), month_weights=NOV_TO_FEB)
     assert aqi.kilns.MULTI_LINE_BATCH == "K3" and list(s.assignments.batch.cat.categories) == ["B1", "B2", "B3", "K3"]
     assert s.season_start == pd.Timestamp("2019-10-01") and s.season_end == pd.Timestamp("2020-03-31")
     parts = s.monthly_by_batch
@@ -328,3 +333,14 @@ def test_k7_violations_are_bound_classes():
     assert [v.rule for v in found] == ["K1", "K5", "K5", "K5", "K5"]
     assert found[0].kiln == "K1" and found[0].row is None and found[1].kiln == ""
     assert found[0].message.startswith("K1: kiln 'K1' (1 line) is not stopped")
+
+
+def test_k5_default_weights_use_every_batch():
+    # SPEC K5: the default weights are Zibo's observed shares; October > 0 is covered by B1 alone,
+    # so B1 is never empty (kilns/schedule_test.cpp::KilnSchedule.K5DefaultWeightsUseEveryBatch
+    # derives the three-kiln case); on the default scenario every batch receives kilns.
+    s = aqi.kiln_schedule(KILNS_CSV)
+    assert list(s.monthly.weight) == [0.032, 0.167, 0.325, 0.290, 0.129, 0]
+    assert (s.batches.kilns > 0).all() and s.batches.kilns.sum() == 28
+    three = aqi.kiln_schedule(kilns(10, 10, 10))
+    assert three.kiln_batch == ["B1", "B2", "B3"] and three.objective == pytest.approx(20 / 0.290)

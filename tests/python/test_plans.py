@@ -28,7 +28,7 @@ def test_builtin_plan_by_id():
     assert aqi.PLANS == ("yiyuan-2019",)
     assert (p.id, p.county_zh, p.document, p.date) == ("yiyuan-2019", "沂源县", "源政办字〔2019〕56号", "2019-10-22")
     assert p.warnings.id == "yiyuan-2019" and p.warnings.levels == ["none", "yellow", "orange", "red"]
-    assert len(p.industry_measures) == 123
+    assert len(p.industry_measures) == 138  # with the B- rows (SPEC E11)
     assert repr(p) == "aqi.plan('yiyuan-2019')"
     with pytest.raises(KeyError, match="unknown plan 'zibo'; expected one of: yiyuan-2019"):
         aqi.plan("zibo")

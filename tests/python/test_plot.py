@@ -17,7 +17,8 @@ from conftest import SOURCE_DIR  # noqa: E402
 
 @pytest.fixture(scope="module")
 def schedule():
-    return aqi.kiln_schedule(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "kilns.csv")
+    # Nov–Feb 1 (Oct, Mar 0): the weights the title's objective was derived with (not K5's default).
+    return aqi.kiln_schedule(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "kilns.csv", month_weights=[0, 1, 1, 1, 1, 0])
 
 
 def png(fig):

@@ -51,6 +51,10 @@ struct Scenario {
   std::vector<Kiln> kilns;             // the brick kilns of the rotating shutdown (SPEC K), if any
   std::optional<Inventory> inventory;  // the emission-reduction inventory (SPEC E), if any
   std::optional<double> dust_cap;      // SPEC R5, from [emissions] dust_cap
+  // SPEC E13: the measure table in use — the plan's, overridden by the bureau's file named by
+  // `industry_measures` (its source; "" without).
+  std::shared_ptr<const IndustryMeasures> industry_measures;
+  std::string industry_measures_source;
   // Observed daily AQI for consecutive days from season_start (NaN where not observed), and
   // the table it came from (SPEC A7: each day rated by the edition in force).
   std::vector<double> observed_aqi;

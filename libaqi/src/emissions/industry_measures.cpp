@@ -28,8 +28,9 @@ void parse_row_key(const toml::table& t, const std::string& file, bool reference
   } catch (const InvalidArgument& e) {
     throw toml_error(file, *t.get("grade"), e.what());
   }
-  if (!reference && is_graded(r.industry) && r.grade == Grade::none)
-    throw toml_error(file, *t.get("grade"), industry + " is a graded key industry (SPEC E3): grade must be A-D");
+  if (!reference && is_graded(r.industry) && !has_table_row(r.industry, r.grade))
+    throw toml_error(file, *t.get("grade"),
+                     industry + " is a graded key industry (SPEC E3, E11): grade must be A, B, B-, C or D");
   if (!reference && !is_graded(r.industry) && r.grade != Grade::none)
     throw toml_error(file, *t.get("grade"), industry + " is not a graded industry (SPEC E3-E5): grade must be empty");
   const std::string response = require_string(t, "response", file);
@@ -239,6 +240,64 @@ IndustryMeasures IndustryMeasures::parse(std::string_view toml_text, const std::
 }
 
 IndustryMeasures IndustryMeasures::load(const std::string& path) { return parse(detail::read_text_file(path), path); }
+
+namespace {
+
+// A TOML basic string: quotes, backslashes and control characters escaped.
+std::string toml_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+// One row in the file's form; every line prefixed with `prefix` ("# " for a commented row).
+std::string template_row(const IndustryMeasure& r, const std::string& prefix) {
+  std::string s;
+  auto put = [&](const std::string& key, const std::string& value) { s += prefix + key + " = " + value + "\n"; };
+  s += prefix + "[[rule]]\n";
+  put("industry", toml_string(std::string(key(r.industry))));
+  put("grade", toml_string(std::string(name(r.grade))));
+  put("response", toml_string(std::string(name(r.response))));
+  if (r.condition != LowNoxCondition::any) put("condition", toml_string(std::string(name(r.condition))));
+  put("cut", r.sourced() ? detail::format_number(r.cut) : "nan");
+  put("counted_by", toml_string(std::string(key(r.counted_by))));
+  put("measure_zh", toml_string(r.sourced() ? r.measure_zh : ""));
+  put("measure_en", toml_string(r.sourced() ? r.measure_en : ""));
+  put("source", toml_string(r.source));
+  put("verified", r.verified ? "true" : "false");
+  put("evidence", toml_string(std::string(key(r.evidence))));
+  return s;
+}
+
+}  // namespace
+
+std::string measures_template(const IndustryMeasures& shipped) {
+  std::string out =
+      "# 重点行业应急减排措施 — 本局补充清单模板 / the bureau's measure list, template (SPEC E13)\n"
+      "# Written by `aqi-engine measures-template` from: " +
+      shipped.document() +
+      "\n"
+      "# 填写状态为 not_sourced 的行：cut（0–1，1 为停产）、counted_by（line | load | raw_material | fuel |\n"
+      "# transport | process | none）、measure_zh、source（本省清单文号）、verified、evidence。\n"
+      "# Fill in the rows whose status is not_sourced: cut (0..1), counted_by, measure_zh, source (your\n"
+      "# province's list), verified = true once read there, evidence (e.g. \"guide_text\"). A row left with\n"
+      "# cut = nan stays not sourced. Rows the shipped table already has a value for are comments;\n"
+      "# uncomment one only to replace it. Name the filled file in scenario.toml: industry_measures = \"…\".\n"
+      "document = " +
+      toml_string("（填写：本局清单名称、文号）/ (your list's title and document number)") + "\n";
+  for (const auto& r : shipped.rules()) {
+    out += "\n# " + r.describe() + " — status: " + std::string(name(r.status())) + "\n";
+    out += template_row(r, r.sourced() ? "# " : "");
+  }
+  return out;
+}
 
 void IndustryMeasures::add_source_rules(const IndustryMeasures& other, bool replace) {
   auto twice = [](const std::string& what, const std::string& file, std::size_t line, const std::string& first_file,

@@ -31,8 +31,9 @@ bool inventory_flag(const CsvTable& t, std::size_t r, std::size_t c, bool requir
 constexpr std::array<std::string_view, 14> required_columns{
     "id",  "name", "kind", "industry",           "grade",    "lines",   "so2",
     "nox", "pm",   "vocs", "protected_max_load", "excluded", "low_nox", "cost"};
-constexpr std::array<std::string_view, 8> optional_columns{"line_capacity", "vehicle",  "standard",    "trips_per_day",
-                                                           "exempt",        "built_up", "black_smoke", "dust"};
+constexpr std::array<std::string_view, 9> optional_columns{"line_capacity", "vehicle", "standard",
+                                                           "trips_per_day", "exempt",  "built_up",
+                                                           "black_smoke",   "dust",    "voluntary_cut"};
 
 // Every column of the header is one of the schema's or the analyst's own (x_…).
 void check_header(const CsvTable& t) {
@@ -73,6 +74,7 @@ class InventoryReader {
       read_enterprise_fields(r);
       read_fleet(r);
       read_dust(r);
+      read_voluntary_cut(r);
     }
     return std::move(inv_);
   }
@@ -94,7 +96,7 @@ class InventoryReader {
     low_nox,
     cost
   };
-  enum Optional : std::size_t { capacity, vehicle, standard, trips, exempt, built_up, black_smoke, dust };
+  enum Optional : std::size_t { capacity, vehicle, standard, trips, exempt, built_up, black_smoke, dust, voluntary };
 
   std::size_t at(Required c) const { return col_[c]; }
   const std::optional<std::size_t>& at(Optional c) const { return opt_[c]; }
@@ -130,7 +132,8 @@ class InventoryReader {
     inv_.excluded.push_back(static_cast<Exclusion>(inventory_key(t_, r, at(excluded), exclusion_keys, "E2")));
   }
 
-  // SPEC E3: a grade for (and only for) an enterprise of a graded industry, unless excluded (E2).
+  // SPEC E3, E11: A, B, B-, C, D for (and only for) an enterprise of a graded key industry, unless
+  // excluded (E2); leading / non_leading (or empty) for an ungraded key industry; else empty.
   void read_grade(std::size_t r) {
     const std::string& text = t_.text(r, at(grade));
     const SourceKind k = inv_.kind.back();
@@ -143,12 +146,36 @@ class InventoryReader {
     }
     if (k != SourceKind::enterprise && g != Grade::none)
       t_.fail(r, at(grade), "grade " + text + " on a " + std::string(key(k)) + " row: grades are for enterprises");
-    if (k == SourceKind::enterprise && g != Grade::none && !is_graded(ind))
+    if (k == SourceKind::enterprise && g != Grade::none && !is_graded(ind) && !grade_fits(ind, g))
       t_.fail(r, at(grade),
-              "grade " + text + " on " + std::string(key(ind)) + ", which is not a graded industry (SPEC E3)");
+              "grade " + text + " on " + std::string(key(ind)) +
+                  (industry_class(ind) == IndustryClass::ungraded_key
+                       ? ", an ungraded key industry: leading (引领性), non_leading (非引领性) or empty (SPEC E11)"
+                       : ", which is not a graded industry (SPEC E3)"));
     if (k == SourceKind::enterprise && g == Grade::none && is_graded(ind) && inv_.excluded.back() == Exclusion::none)
       t_.fail(r, at(grade), std::string(key(ind)) + " is a graded key industry: grade A, B, C or D required (SPEC E3)");
+    if (k == SourceKind::enterprise && g != Grade::none && is_graded(ind) && !grade_fits(ind, g))
+      t_.fail(r, at(grade),
+              "grade " + text + " on " + std::string(key(ind)) +
+                  ", a graded key industry: A, B, B-, C or D (SPEC E3, E11)");
     inv_.grade.push_back(g);
+  }
+
+  // SPEC E11: what an A or 引领性 enterprise commits voluntarily, a fraction of its activity 0-1;
+  // empty = nothing. Refused on any other row: the others take the ordered measure.
+  void read_voluntary_cut(std::size_t r) {
+    double v = std::numeric_limits<double>::quiet_NaN();
+    if (!blank(r, voluntary)) {
+      v = t_.number(r, *at(voluntary));
+      if (!(v >= 0 && v <= 1))
+        t_.fail(r, *at(voluntary), detail::format_number(v) + " is outside 0-1 (a fraction of activity, SPEC E11)");
+      if (inv_.kind.back() != SourceKind::enterprise || !is_exempt_grade(inv_.grade.back()))
+        t_.fail(r, *at(voluntary),
+                "a voluntary cut is for enterprises of grade A or leading (引领性), which take no ordered measure "
+                "(SPEC E11); grade '" +
+                    t_.text(r, at(grade)) + "' takes the measure of its grade");
+    }
+    if (opt_[voluntary]) inv_.voluntary_cut.push_back(v);
   }
 
   // E6: the lines and their shares of the baseline, smallest first (equal lines: 1/n each).

@@ -33,8 +33,9 @@ const std::string head = "document = \"bureau\"\n";
 TEST(IndustryMeasures, BuiltinIsCompleteAndHonest) {
   const auto& m = builtin();
   EXPECT_TRUE(m.missing().empty());
-  // 135 rows in the file: 12 are the reference-only cement-clinker chapter.
-  EXPECT_EQ(m.rules().size(), 123u);
+  // 150 rows: 12 are the reference-only cement-clinker chapter; 15 are the B- rows of the five
+  // graded industries (SPEC E11), none sourced.
+  EXPECT_EQ(m.rules().size(), 138u);
   EXPECT_EQ(m.reference_rules().size(), 12u);
   int verified = 0, unverified = 0, not_sourced = 0;
   for (const auto& r : m.rules()) {
@@ -44,9 +45,9 @@ TEST(IndustryMeasures, BuiltinIsCompleteAndHonest) {
     EXPECT_FALSE(r.source.empty()) << r.describe();
     EXPECT_EQ(r.document, m.document());
   }
-  EXPECT_EQ(verified, 32);    // E4 and E5 rows read in the plan
-  EXPECT_EQ(unverified, 25);  // 15 A-grade principle rows, 9 glass rows, organic chemicals at III
-  EXPECT_EQ(not_sourced, 66);
+  EXPECT_EQ(verified, 32);     // E4 and E5 rows read in the plan
+  EXPECT_EQ(unverified, 25);   // 15 A-grade principle rows, 9 glass rows, organic chemicals at III
+  EXPECT_EQ(not_sourced, 81);  // 66 + the 15 B- rows (E11)
   for (const auto& r : m.reference_rules()) EXPECT_TRUE(r.verified);  // the one chapter read verbatim
 }
 
@@ -141,11 +142,12 @@ TEST(IndustryMeasures, BureauOverride) {
       aqi::IndustryMeasures::parse("document = \"沂源县 bureau file 2020\"\n" + rule("ceramics", "B", "II", "0.5") +
                                        rule("cement_grinding", "", "I", "1"),
                                    "bureau.toml");
-  // A complete table has 5 graded industries × 4 grades × 3 levels + (10 ungraded key + 8 non-key
-  // + other) × 3 + gas boilers 2 × 3 = 60 + 57 + 6 = 123 rows; the bureau gives 2.
-  EXPECT_EQ(bureau.missing().size(), 121u);
+  // A complete table has 5 graded industries × 5 grades (A, B, B-, C, D: E11) × 3 levels + (10
+  // ungraded key + 8 non-key + other) × 3 + gas boilers 2 × 3 = 75 + 57 + 6 = 138 rows; the bureau
+  // gives 2.
+  EXPECT_EQ(bureau.missing().size(), 136u);
   EXPECT_THROW_MSG(bureau.require_complete(), aqi::InvalidArgument,
-                   "the measure table (沂源县 bureau file 2020) lacks 121 rows: ceramics grade A at III, ceramics "
+                   "the measure table (沂源县 bureau file 2020) lacks 136 rows: ceramics grade A at III, ceramics "
                    "grade A at II, ceramics grade A at I …; override the built-in table instead of replacing it");
   EXPECT_THROW_MSG(bureau.rule(Industry::glass, Grade::B, ResponseLevel::II), aqi::InvalidArgument,
                    "the measure table (沂源县 bureau file 2020) has no row for glass grade B at II");
@@ -172,7 +174,7 @@ TEST(IndustryMeasures, FileErrorsNameTheLine) {
                    "organic_chemical, plastic_products, cotton_dyeing, fertiliser, machinery, other_rubber, "
                    "power_heat, coal_boiler, gas_boiler, other");
   EXPECT_THROW_MSG(IndustryMeasures::parse(head + rule("ceramics", "", "II"), "b.toml"), aqi::ParseError,
-                   "b.toml:4:9: ceramics is a graded key industry (SPEC E3): grade must be A-D");
+                   "b.toml:4:9: ceramics is a graded key industry (SPEC E3, E11): grade must be A, B, B-, C or D");
   EXPECT_THROW_MSG(IndustryMeasures::parse(head + rule("brick_kiln", "C", "II"), "b.toml"), aqi::ParseError,
                    "b.toml:4:9: brick_kiln is not a graded industry (SPEC E3-E5): grade must be empty");
   EXPECT_THROW_MSG(IndustryMeasures::parse(head + rule("other", "", "IV"), "b.toml"), aqi::ParseError,

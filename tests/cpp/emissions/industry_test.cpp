@@ -23,5 +23,7 @@ TEST(Industry, ClassesAndGrades) {
   EXPECT_THROW_MSG(aqi::parse_industry_class("key"), aqi::UnknownName,
                    "unknown industry class 'key'; expected one of: graded_key, ungraded_key, non_key, other");
   EXPECT_EQ(aqi::parse_grade("B"), aqi::Grade::B);
-  EXPECT_THROW_MSG(aqi::parse_grade("E"), aqi::InvalidArgument, "grade must be A, B, C, D or empty, got 'E'");
+  EXPECT_THROW_MSG(
+      aqi::parse_grade("E"), aqi::InvalidArgument,
+      "grade must be A, B, B-, C, D, leading, non_leading (or A级 … D级, B-级, 引领性, 非引领性) or empty, got 'E'");
 }

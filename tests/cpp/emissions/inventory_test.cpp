@@ -149,7 +149,8 @@ TEST(Inventory, ErrorsNameRowAndColumn) {
       parse(row({{"industry", "foundry"}})), ParseError,
       "inv.csv:2:5: column 'grade': foundry is a graded key industry: grade A, B, C or D required (SPEC E3)");
   EXPECT_THROW_MSG(parse(row({{"industry", "foundry"}, {"grade", "E"}})), ParseError,
-                   "inv.csv:2:5: column 'grade': grade must be A, B, C, D or empty, got 'E'");
+                   "inv.csv:2:5: column 'grade': grade must be A, B, B-, C, D, leading, non_leading (or A级 … D级, "
+                   "B-级, 引领性, 非引领性) or empty, got 'E'");
   EXPECT_THROW_MSG(parse(row(with(truck, {{"grade", "A"}}))), ParseError,
                    "inv.csv:2:5: column 'grade': grade A on a fleet row: grades are for enterprises");
   EXPECT_THROW_MSG(parse(row({{"kind", "plant"}})), ParseError,

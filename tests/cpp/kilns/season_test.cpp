@@ -78,7 +78,8 @@ TEST(KilnSeason, K2TheRulesAreTheData) {
   ASSERT_EQ(r.batches.size(), 3u);
   EXPECT_EQ(r.batches[2].name_zh, "第三批");
   EXPECT_EQ(r.january_extension_days, 7);
-  EXPECT_EQ(r.month_weights, (std::vector<double>{0, 1, 1, 1, 1, 0}));
+  // K5 Decision: each month's share of the days with AQI > 200 in Zibo's observed winters.
+  EXPECT_EQ(r.month_weights, (std::vector<double>{0.032, 0.167, 0.325, 0.290, 0.129, 0}));
   // K3 with E6: ⌈n/2⌉.
   EXPECT_EQ(r.lines_to_stop(2), 1);
   EXPECT_EQ(r.lines_to_stop(3), 2);

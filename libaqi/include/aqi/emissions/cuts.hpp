@@ -27,6 +27,7 @@
 #include "aqi/emissions/fleet_dust_rules.hpp"
 #include "aqi/emissions/industry_measures.hpp"
 #include "aqi/emissions/inventory.hpp"
+#include "aqi/emissions/kiln_credit.hpp"
 #include "aqi/emissions/pollutant.hpp"
 #include "aqi/emissions/targets.hpp"
 #include "aqi/error.hpp"
@@ -38,15 +39,21 @@ namespace aqi {
 // feasibility tolerance, 0.0001 percentage points, far below any inventory's precision.
 inline constexpr double target_ratio_tolerance = 1e-6;
 
+// SPEC E11's source, verbatim in reference/technical-guide.md ("Statements that A-grade …").
+inline constexpr std::string_view exempt_grade_source =
+    "SPEC E11: 浙江省生态环境厅 2020-08-10, \"评为A级和引领性的企业，重污染天气预警期间，可自主采取应急减排措施\" "
+    "(https://static.chndaqi.com/news/312629.html)";
+
 // Why a source has its cut.
 enum class CutBasis : std::uint8_t {
-  rule,      // the industry measure table (E3–E7)
-  excluded,  // E2: counts for nothing
-  fleet,     // E8
-  dust,      // E9
+  rule,       // the industry measure table (E3–E7)
+  excluded,   // E2: counts for nothing
+  fleet,      // E8
+  dust,       // E9
+  voluntary,  // E11: grade A or 引领性, no ordered measure; the enterprise's own commitment (0 without)
 };
 
-inline constexpr std::array<std::string_view, 4> cut_basis_keys{"rule", "excluded", "fleet", "dust"};
+inline constexpr std::array<std::string_view, 5> cut_basis_keys{"rule", "excluded", "fleet", "dust", "voluntary"};
 
 constexpr std::string_view key(CutBasis b) noexcept { return cut_basis_keys[static_cast<std::size_t>(b)]; }
 
@@ -61,6 +68,29 @@ struct CutOptions {
   const IndustryMeasures* measures = nullptr;  // nullptr = builtin_industry_measures()
   const EmissionTargets* targets = nullptr;    // nullptr = builtin_emission_targets()
   std::size_t top_contributors = 5;            // R6: sources listed per pollutant
+  // SPEC K8: the brick-kiln rotation on the day of the response (kiln_credit(table, schedule,
+  // on)); its kilns' baseline joins the county's and their stopped share counts as a line of its
+  // own. nullopt: no kilns counted.
+  std::optional<KilnCredit> kilns;
+};
+
+// SPEC E12: a target's verdict. `met` counting the rules that exist; `short` even if every source
+// without a sourced rule stopped entirely; `undetermined` otherwise (the missing rules decide it).
+enum class Verdict : std::uint8_t { met, short_, undetermined };
+
+inline constexpr std::array<std::string_view, 3> verdict_keys{"met", "short", "undetermined"};
+inline constexpr std::array<std::string_view, 3> verdict_keys_zh{"达标", "未达标", "无法判定"};
+
+constexpr std::string_view key(Verdict v) noexcept { return verdict_keys[static_cast<std::size_t>(v)]; }
+constexpr std::string_view name_zh(Verdict v) noexcept { return verdict_keys_zh[static_cast<std::size_t>(v)]; }
+
+// A fact of the inventory the office must see, not a refusal (SPEC E11: a protected enterprise of
+// a key industry below grade B), in Chinese and English.
+struct CutWarning {
+  std::size_t source = 0;
+  std::string rule;  // "E11"
+  std::string reason_zh;
+  std::string reason;
 };
 
 // R6: a source's share of a pollutant's reduction (before the dust cap).
@@ -87,7 +117,14 @@ struct PollutantCheck {
   double unverified_reduction = 0;                          // part of `reduction` resting on unverified rules
   std::size_t unsourced_sources = 0;                        // sources emitting this pollutant whose rule has no value
   double unsourced_baseline = 0;                            // their baseline: reduction not counted, unknown
-  std::vector<Contributor> top;                             // R6, largest first
+  double voluntary_reduction = 0;                           // part of `reduction` committed voluntarily (E11)
+  double kiln_baseline = 0;                                 // K8: part of `baseline` from the kiln table
+  double kiln_reduction = 0;                                // K8: part of `reduction` from the kilns' rotation
+  // E12: met / short / undetermined, and the t/day of this pollutant emitted by the sources
+  // without a sourced rule that decide an undetermined verdict (0 when met or short).
+  Verdict verdict = Verdict::met;
+  double deciding_baseline = 0;
+  std::vector<Contributor> top;  // R6, largest first
 };
 
 struct EmissionCuts {
@@ -108,13 +145,16 @@ struct EmissionCuts {
   std::vector<CutBasis> basis;
   std::vector<int> rule;  // index into the measure table's rules(); -1 when none
   std::vector<FleetMeasure> fleet_measure;
-  std::vector<RuleStatus> status;  // of the rule behind the cut (fleets and dust: the plan, verified)
+  std::vector<RuleStatus> status;       // of the rule behind the cut (fleets and dust: the plan, verified)
+  std::vector<std::uint8_t> voluntary;  // E11: grade A or 引领性, its cut its own commitment
   // The county.
   std::array<PollutantCheck, emission_pollutant_count> summary;
-  bool met = false;
-  std::size_t excluded = 0;    // E2
-  std::size_t unsourced = 0;   // sources whose rule has no value
-  std::size_t unverified = 0;  // sources whose cut rests on an unverified rule
+  bool met = false;                  // E12: every verdict is met
+  std::vector<CutWarning> warnings;  // E11: protected key-industry enterprises below grade B
+  std::optional<KilnCredit> kilns;   // K8: the kiln rotation on the day, when given
+  std::size_t excluded = 0;          // E2
+  std::size_t unsourced = 0;         // sources whose rule has no value
+  std::size_t unverified = 0;        // sources whose cut rests on an unverified rule
 
   std::size_t size() const noexcept { return basis.size(); }
   const PollutantCheck& check(EmissionPollutant p) const { return summary[static_cast<std::size_t>(p)]; }
@@ -153,11 +193,28 @@ inline int rule_index(const IndustryMeasures& m, const IndustryMeasure& r) noexc
   return static_cast<int>(&r - m.rules().data());
 }
 
+// SPEC E11: an A or 引领性 enterprise takes no ordered measure at any level (whatever a table
+// says); its cut is what it commits (the inventory's voluntary_cut, 0 without). An A enterprise
+// cites its table row (the principle's sources); a leading one has none.
+inline SourceCut exempt_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
+  SourceCut c;
+  c.basis = CutBasis::voluntary;
+  c.cut = inv.voluntary(i);
+  c.status = RuleStatus::unverified;  // the guide's principle, not the industry's chapter (README)
+  if (inv.grade[i] == Grade::A) {
+    const IndustryMeasure& r = m.rule(inv.industry[i], Grade::A, level, false);
+    c.rule = rule_index(m, r);
+    c.status = r.status() == RuleStatus::not_sourced ? RuleStatus::unverified : r.status();
+  }
+  return c;
+}
+
 // E3–E7: an enterprise's row of the table, counted by whole lines (E6), capped for protected
 // enterprises (E7).
 inline SourceCut enterprise_cut(const Inventory& inv, std::size_t i, ResponseLevel level, const IndustryMeasures& m) {
+  if (is_exempt_grade(inv.grade[i])) return exempt_cut(inv, i, level, m);
   SourceCut c;
-  const IndustryMeasure& r = m.rule(inv.industry[i], inv.grade[i], level, inv.low_nox[i] != 0);
+  const IndustryMeasure& r = m.rule(inv.industry[i], table_grade(inv.grade[i]), level, inv.low_nox[i] != 0);
   c.rule = rule_index(m, r);
   c.status = r.status();
   if (!r.sourced()) {
@@ -252,7 +309,9 @@ struct CutTotals {
   std::array<double, emission_pollutant_count> baseline{};
   std::array<double, emission_pollutant_count> reduction{};  // sourced cuts, dust in full
   std::array<double, emission_pollutant_count> unverified{};
-  double dust_pm = 0;  // PM reduction of dust sources (R5)
+  std::array<double, emission_pollutant_count> voluntary{};                        // E11
+  std::array<double, emission_pollutant_count> kiln_baseline{}, kiln_reduction{};  // K8, included above
+  double dust_pm = 0;                                                              // PM reduction of dust sources (R5)
   std::array<double, emission_pollutant_count> unsourced_baseline{};
   std::array<std::size_t, emission_pollutant_count> unsourced_sources{};
 };
@@ -284,10 +343,10 @@ inline void trade_so2_nox(std::array<PollutantCheck, emission_pollutant_count>& 
   }
 }
 
-// SPEC R3–R5 on county totals; `top` is left to the caller.
-inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const CutTotals& t, ResponseLevel level,
-                                                                          const EmissionTargets& targets,
-                                                                          const std::optional<double>& dust_cap) {
+// SPEC R3–R5 on county totals, without the verdicts of E12.
+inline std::array<PollutantCheck, emission_pollutant_count> check_ratios(const CutTotals& t, ResponseLevel level,
+                                                                         const EmissionTargets& targets,
+                                                                         const std::optional<double>& dust_cap) {
   std::array<PollutantCheck, emission_pollutant_count> out;
   for (auto p : all_emission_pollutants) {
     const std::size_t k = static_cast<std::size_t>(p);
@@ -296,6 +355,9 @@ inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const 
     c.baseline = t.baseline[k];
     c.reduction = t.reduction[k];
     c.unverified_reduction = t.unverified[k];
+    c.voluntary_reduction = t.voluntary[k];
+    c.kiln_baseline = t.kiln_baseline[k];
+    c.kiln_reduction = t.kiln_reduction[k];
     c.unsourced_baseline = t.unsourced_baseline[k];
     c.unsourced_sources = t.unsourced_sources[k];
     c.target = targets.ratio(level, p);
@@ -314,10 +376,28 @@ inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const 
   return out;
 }
 
+// SPEC R3–R5 on county totals with the verdicts of E12: a target not met is `short` when it stays
+// short with every source without a sourced rule stopped entirely (their whole baseline
+// reduced), else `undetermined`, decided by those sources' baseline. `top` is left to the caller.
+inline std::array<PollutantCheck, emission_pollutant_count> check_targets(const CutTotals& t, ResponseLevel level,
+                                                                          const EmissionTargets& targets,
+                                                                          const std::optional<double>& dust_cap) {
+  auto out = check_ratios(t, level, targets, dust_cap);
+  CutTotals most = t;
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) most.reduction[k] += t.unsourced_baseline[k];
+  const auto reach = check_ratios(most, level, targets, dust_cap);
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
+    PollutantCheck& c = out[k];
+    c.verdict = c.met ? Verdict::met : reach[k].met ? Verdict::undetermined : Verdict::short_;
+    c.deciding_baseline = c.verdict == Verdict::undetermined ? t.unsourced_baseline[k] : 0;
+  }
+  return out;
+}
+
 // Per-source masks for the matrix–vector products of E1: included (E2), the sourced cut, the dust
-// cut (R5), the unverified cut, unsourced.
+// cut (R5), the unverified cut, unsourced, the voluntary cut (E11).
 struct CutMasks {
-  Eigen::ArrayXd included, known, dust, unverified, unsourced;
+  Eigen::ArrayXd included, known, dust, unverified, unsourced, voluntary;
 };
 
 // Every source's cut into `r` (sized for the inventory), with the masks and the counts.
@@ -332,7 +412,9 @@ inline CutMasks record_source_cuts(const Inventory& inv, ResponseLevel level, co
   r.rule.resize(n);
   r.fleet_measure.resize(n);
   r.status.resize(n);
-  CutMasks mask{Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n)};
+  r.voluntary.resize(n);
+  CutMasks mask{Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n),
+                Eigen::ArrayXd(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n)};
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = source_cut(inv, i, level, m);
     const auto at = static_cast<Index>(i);
@@ -343,6 +425,7 @@ inline CutMasks record_source_cuts(const Inventory& inv, ResponseLevel level, co
     r.rule[i] = c.rule;
     r.fleet_measure[i] = c.fleet;
     r.status[i] = c.status;
+    r.voluntary[i] = c.basis == CutBasis::voluntary;
     const bool in = c.basis != CutBasis::excluded;
     const bool has_value = !std::isnan(c.cut);
     mask.included[at] = in ? 1 : 0;
@@ -350,6 +433,7 @@ inline CutMasks record_source_cuts(const Inventory& inv, ResponseLevel level, co
     mask.dust[at] = has_value && c.basis == CutBasis::dust ? c.cut : 0;
     mask.unverified[at] = has_value && in && c.status == RuleStatus::unverified ? c.cut : 0;
     mask.unsourced[at] = has_value ? 0 : 1;
+    mask.voluntary[at] = c.basis == CutBasis::voluntary ? c.cut : 0;
     r.excluded += !in;
     r.unsourced += !has_value;
     r.unverified += in && c.status == RuleStatus::unverified;
@@ -365,7 +449,7 @@ inline CutTotals county_totals(const Inventory& inv, const CutMasks& mask) {
   const auto Et = inv.emissions.matrix().transpose();
   const Eigen::Vector4d baseline = Et * mask.included.matrix(), reduced = Et * mask.known.matrix(),
                         unverified_sum = Et * mask.unverified.matrix(), unsourced_sum = Et * mask.unsourced.matrix(),
-                        dust_sum = Et * mask.dust.matrix();
+                        dust_sum = Et * mask.dust.matrix(), voluntary_sum = Et * mask.voluntary.matrix();
   CutTotals t;
   for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
     const auto p = static_cast<Index>(k);
@@ -373,6 +457,7 @@ inline CutTotals county_totals(const Inventory& inv, const CutMasks& mask) {
     t.reduction[k] = reduced[p];
     t.unverified[k] = unverified_sum[p];
     t.unsourced_baseline[k] = unsourced_sum[p];
+    t.voluntary[k] = voluntary_sum[p];
   }
   t.dust_pm = dust_sum[static_cast<Index>(EmissionPollutant::pm)];
   for (std::size_t i = 0; i < inv.size(); ++i)
@@ -380,6 +465,16 @@ inline CutTotals county_totals(const Inventory& inv, const CutMasks& mask) {
       for (std::size_t k = 0; k < emission_pollutant_count; ++k)
         t.unsourced_sources[k] += inv.emissions(static_cast<Index>(i), static_cast<Index>(k)) > 0;
   return t;
+}
+
+// K8: the kilns' baseline and credited reduction join the county's totals.
+inline void add_kilns(CutTotals& t, const KilnCredit& k) {
+  for (std::size_t p = 0; p < emission_pollutant_count; ++p) {
+    t.kiln_baseline[p] = k.baseline[p];
+    t.kiln_reduction[p] = k.reduction[p];
+    t.baseline[p] += k.baseline[p];
+    t.reduction[p] += k.reduction[p];
+  }
 }
 
 // R6: the largest contributors per pollutant, in one pass: each list is kept sorted and only a
@@ -405,6 +500,25 @@ inline void find_top_contributors(EmissionCuts& r, const CutMasks& mask, const C
     for (auto& c : r.summary[k].top) c.share = t.reduction[k] > 0 ? c.reduction / t.reduction[k] : 0;
 }
 
+// SPEC E11 (plan §5.5): protected (保障类) enterprises of key industries should be at least grade B;
+// one below is reported, not refused.
+inline std::vector<CutWarning> grade_warnings(const Inventory& inv) {
+  std::vector<CutWarning> out;
+  for (std::size_t i = 0; i < inv.size(); ++i) {
+    if (inv.kind[i] != SourceKind::enterprise || std::isnan(inv.protected_max_load[i]) || !below_grade_b(inv.grade[i]))
+      continue;
+    if (inv.excluded[i] != Exclusion::none) continue;
+    const std::string g(name(inv.grade[i]));
+    out.push_back({i, "E11",
+                   "保障类企业" + inv.id[i] + "（" + inv.name[i] + "）绩效等级为" + std::string(name_zh(inv.grade[i])) +
+                       "，低于B级（预案§5.5：重点行业保障类企业绩效等级应达到B级及以上）",
+                   "protected enterprise " + inv.id[i] + " is grade " + g +
+                       ", below B (plan §5.5: protected enterprises of key industries should be at least grade B; "
+                       "SPEC E11)"});
+  }
+  return out;
+}
+
 }  // namespace detail
 
 // SPEC E1–E9 and R3–R6: every source's cut at `level` and the county's check against the targets.
@@ -425,10 +539,15 @@ inline EmissionCuts emission_cuts(const Inventory& inv, ResponseLevel level, con
   r.measures = share(m);
   r.targets = share(targets);
   const detail::CutMasks mask = detail::record_source_cuts(inv, level, m, r);
-  const detail::CutTotals t = detail::county_totals(inv, mask);
+  detail::CutTotals t = detail::county_totals(inv, mask);
+  if (options.kilns) detail::add_kilns(t, *options.kilns);
+  r.kilns = options.kilns;
   r.reduction = inv.emissions.colwise() * r.cut;
   r.summary = detail::check_targets(t, level, targets, options.dust_cap);
-  r.met = std::all_of(r.summary.begin(), r.summary.end(), [](const PollutantCheck& c) { return c.met; });
+  // E12: met only when every verdict is met.
+  r.met = std::all_of(r.summary.begin(), r.summary.end(),
+                      [](const PollutantCheck& c) { return c.verdict == Verdict::met; });
+  r.warnings = detail::grade_warnings(inv);
   detail::find_top_contributors(r, mask, t, options.top_contributors);
   return r;
 }
@@ -446,6 +565,11 @@ inline std::string cut_measure(const EmissionCuts& r, const Inventory& inv, std:
       const SourceRule& d = m.dust(inv.dust[i]);
       if (r.cut[static_cast<Eigen::Index>(i)] > 0 || d.levels.empty()) return d.measure_en;
       return std::string(key(inv.dust[i])) + " continues at this level (E9)";
+    }
+    case CutBasis::voluntary: {
+      const double v = r.cut[static_cast<Eigen::Index>(i)];
+      return "grade " + std::string(name(inv.grade[i])) + ": no ordered measure (E11)" +
+             (v > 0 ? "; voluntary cut " + detail::format_number(v) + " committed" : std::string());
     }
     case CutBasis::rule:
       break;
@@ -475,6 +599,8 @@ inline std::string cut_source(const EmissionCuts& r, std::size_t i, const Indust
       return m.fleet().source;
     case CutBasis::dust:
       return m.dust_rules().source;
+    case CutBasis::voluntary:
+      return std::string(exempt_grade_source);
     default:
       return "";
   }
@@ -496,6 +622,8 @@ inline std::string_view cut_counted_by(const EmissionCuts& r, std::size_t i) {
       return "transport";
     case CutBasis::dust:
       return "activity";
+    case CutBasis::voluntary:
+      return "voluntary";
     default:
       return "";
   }

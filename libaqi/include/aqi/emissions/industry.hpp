@@ -94,22 +94,57 @@ inline Industry parse_industry(std::string_view text) {
   throw UnknownName("unknown industry '" + std::string(text) + "'; expected one of: " + industry_key_list());
 }
 
-// Environmental performance grade (绩效分级) of an enterprise in a graded key industry; `none`
-// for every other enterprise.
-enum class Grade : std::uint8_t { none, A, B, C, D };
+// Environmental performance grade (绩效分级) of an enterprise of a key industry — SPEC E11 (the
+// guide, 2020 revision): A, B, B-, C, D for the graded key industries; 引领性 (leading) /
+// 非引领性 (non-leading) for the ungraded ones; `none` for every other enterprise (and for an
+// ungraded key enterprise whose grade is not recorded: it takes the non-leading measure). New
+// grades are appended so that existing values keep their numbers.
+enum class Grade : std::uint8_t { none, A, B, C, D, B_minus, leading, non_leading };
 
-inline constexpr std::size_t grade_count = 5;
+inline constexpr std::size_t grade_count = 8;
 
-constexpr std::string_view name(Grade g) noexcept {
-  constexpr std::array<std::string_view, grade_count> names{"", "A", "B", "C", "D"};
-  return names[static_cast<std::size_t>(g)];
-}
+inline constexpr std::array<std::string_view, grade_count> grade_keys{"",  "A",  "B",       "C",
+                                                                      "D", "B-", "leading", "non_leading"};
+// The guide's own spellings, accepted wherever a grade is read.
+inline constexpr std::array<std::string_view, grade_count> grade_keys_zh{"",    "A级",  "B级",    "C级",
+                                                                         "D级", "B-级", "引领性", "非引领性"};
 
-// "" → none, "A" … "D"; throws InvalidArgument otherwise.
+constexpr std::string_view name(Grade g) noexcept { return grade_keys[static_cast<std::size_t>(g)]; }
+constexpr std::string_view name_zh(Grade g) noexcept { return grade_keys_zh[static_cast<std::size_t>(g)]; }
+
+// "" → none, "A" … "D", "B-", "leading", "non_leading", or the Chinese spellings ("A级", "引领性" …);
+// throws InvalidArgument otherwise.
 inline Grade parse_grade(std::string_view text) {
   for (std::size_t g = 0; g < grade_count; ++g)
-    if (name(static_cast<Grade>(g)) == text) return static_cast<Grade>(g);
-  throw InvalidArgument("grade must be A, B, C, D or empty, got '" + std::string(text) + "'");
+    if (grade_keys[g] == text || (g > 0 && grade_keys_zh[g] == text)) return static_cast<Grade>(g);
+  throw InvalidArgument(
+      "grade must be A, B, B-, C, D, leading, non_leading (or A级 … D级, B-级, 引领性, 非引领性) or "
+      "empty, got '" +
+      std::string(text) + "'");
 }
+
+// SPEC E11: A and 引领性 enterprises "可自主采取减排措施" — no measure is ordered at any level.
+constexpr bool is_exempt_grade(Grade g) noexcept { return g == Grade::A || g == Grade::leading; }
+
+// SPEC E3, E11: the grades an enterprise of `i` may carry: A, B, B-, C, D in a graded key industry;
+// leading, non_leading or none in an ungraded one; none elsewhere.
+constexpr bool grade_fits(Industry i, Grade g) noexcept {
+  switch (industry_class(i)) {
+    case IndustryClass::graded_key:
+      return g != Grade::none && g != Grade::leading && g != Grade::non_leading;
+    case IndustryClass::ungraded_key:
+      return g == Grade::none || g == Grade::leading || g == Grade::non_leading;
+    default:
+      return g == Grade::none;
+  }
+}
+
+// The grade of the measure table's row: a non-leading enterprise of an ungraded key industry takes
+// the industry's single row (grade "").
+constexpr Grade table_grade(Grade g) noexcept { return g == Grade::non_leading ? Grade::none : g; }
+
+// SPEC E11 (plan §5.5): a protected (保障类) enterprise of a graded key industry should be at least
+// grade B; B-, C and D are below.
+constexpr bool below_grade_b(Grade g) noexcept { return g == Grade::B_minus || g == Grade::C || g == Grade::D; }
 
 }  // namespace aqi

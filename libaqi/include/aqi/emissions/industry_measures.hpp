@@ -108,6 +108,12 @@ inline LowNoxCondition parse_low_nox_condition(std::string_view text) {
                                       1);
 }
 
+// SPEC E3, E11: the grades the table has rows for — A, B, B-, C, D of a graded key industry, ""
+// of every other (leading enterprises take no ordered measure; non-leading ones the "" row).
+constexpr bool has_table_row(Industry i, Grade g) noexcept {
+  return is_graded(i) ? grade_fits(i, g) : g == Grade::none;
+}
+
 struct IndustryMeasure {
   Industry industry = Industry::other;
   Grade grade = Grade::none;
@@ -123,6 +129,7 @@ struct IndustryMeasure {
   TransportRule transport = TransportRule::none;
   std::string note;
   std::string document;  // the `document` of the file the row came from (built-in or a bureau's)
+  bool bureau = false;   // E13: the row came from a bureau's file (overridden_by), not the shipped table
   std::string file;      // that file, for messages
   std::size_t line = 0;  // the row's line in it
 
@@ -198,7 +205,10 @@ class IndustryMeasures {
   // Each row keeps the document it came from.
   IndustryMeasures overridden_by(const IndustryMeasures& bureau) const {
     IndustryMeasures m = *this;
-    for (const auto& row : bureau.rules_) m.add(row, /*replace=*/true);
+    for (auto row : bureau.rules_) {
+      row.bureau = row.sourced();  // E13: origin of a value (a row left nan stays the shipped "not sourced")
+      m.add(std::move(row), /*replace=*/true);
+    }
     m.add_source_rules(bureau, /*replace=*/true);
     m.document_ = document_ + "; overridden by " + bureau.document_;
     m.notes_.insert(m.notes_.end(), bureau.notes_.begin(), bureau.notes_.end());
@@ -228,7 +238,7 @@ class IndustryMeasures {
       const auto ind = static_cast<Industry>(i);
       for (std::size_t g = 0; g < grade_count; ++g) {
         const auto grade = static_cast<Grade>(g);
-        if (is_graded(ind) != (grade != Grade::none)) continue;
+        if (!has_table_row(ind, grade)) continue;
         for (std::size_t l = 0; l < 3; ++l)
           for (int nox = 0; nox < (ind == Industry::gas_boiler ? 2 : 1); ++nox)
             if (index_[slot(ind, grade, l, nox != 0)] < 0) {
@@ -346,6 +356,24 @@ class IndustryMeasures {
     return a;
   }
 };
+
+// SPEC E13: the bureau's template — every (industry, grade, level) row of `shipped` in the
+// override file's own form, with its status: rows without a value (not sourced) ready to be filled
+// in, rows with one written as comments (a bureau that wants to replace one uncomments it). Rows
+// the bureau leaves with cut = nan stay not sourced.
+std::string measures_template(const IndustryMeasures& shipped);
+
+// SPEC E13: the rules of a table by status and origin (shipped / bureau), for reports.
+struct RuleCounts {
+  std::array<std::size_t, 3> shipped{};  // by RuleStatus: verified, unverified, not_sourced
+  std::array<std::size_t, 3> bureau{};
+};
+
+inline RuleCounts count_rules(const IndustryMeasures& m) {
+  RuleCounts c;
+  for (const auto& r : m.rules()) ++(r.bureau ? c.bureau : c.shipped)[static_cast<std::size_t>(r.status())];
+  return c;
+}
 
 // The table libaqi ships (libaqi/rules/industry/technical-guide-2020.toml), immutable, built once
 // on first use. It is complete: every inventory combination has a row (many say "not sourced").

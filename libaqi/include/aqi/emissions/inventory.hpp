@@ -4,11 +4,13 @@
 // naming file:line:column and the column; nothing is dropped or defaulted silently.
 //
 // Schema (docs/emissions.md has the full description):
-//   id, name, kind (enterprise | fleet | dust), industry, grade (A-D or empty), lines (≥ 1),
+//   id, name, kind (enterprise | fleet | dust), industry, grade (A, B, B-, C, D, leading, non_leading,
+//   their Chinese spellings, or empty: E3, E11), lines (≥ 1),
 //   so2, nox, pm, vocs (t/day ≥ 0), protected_max_load (empty or 0-1, E7),
 //   excluded (empty or an E2 kind), low_nox (0/1, gas boilers), cost (output value per day, E10);
 //   optional: line_capacity ("a;b;c", E6); fleets (E8): vehicle, standard, trips_per_day, exempt,
-//   built_up, black_smoke; dust sources (E9): dust. Columns named x_… are the analyst's own and skipped.
+//   built_up, black_smoke; dust sources (E9): dust; A / 引领性 enterprises (E11): voluntary_cut. Columns named x_… are
+//   the analyst's own and skipped.
 #pragma once
 
 #include <algorithm>
@@ -100,6 +102,9 @@ struct Inventory {
   std::vector<std::uint8_t> black_smoke;  // visibly smoking machinery (冒黑烟)
   // Dust sources (E9).
   std::vector<DustActivity> dust;
+  // SPEC E11: the fraction of activity an A or 引领性 enterprise commits voluntarily; NaN = none.
+  // Empty when the inventory has no such column (as a hand-built one may).
+  std::vector<double> voluntary_cut;
   std::vector<std::size_t> line;  // line of the row in `file`
 
   std::size_t size() const noexcept { return id.size(); }
@@ -110,6 +115,11 @@ struct Inventory {
 
   // The shares of source i's lines, smallest first.
   const double* shares(std::size_t i) const noexcept { return line_share.data() + share_begin[i]; }
+
+  // SPEC E11: source i's voluntary cut, 0 when none is given.
+  double voluntary(std::size_t i) const noexcept {
+    return voluntary_cut.empty() || std::isnan(voluntary_cut[i]) ? 0.0 : voluntary_cut[i];
+  }
 
   // Position of an id; throws UnknownName.
   std::size_t index(std::string_view source_id) const {
@@ -127,7 +137,7 @@ struct Inventory {
                     excluded.size() == n && low_nox.size() == n && cost.size() == n && vehicle.size() == n &&
                     standard.size() == n && trips_per_day.size() == n && exempt.size() == n && built_up.size() == n &&
                     black_smoke.size() == n && dust.size() == n && line.size() == n &&
-                    share_begin.back() == line_share.size();
+                    (voluntary_cut.empty() || voluntary_cut.size() == n) && share_begin.back() == line_share.size();
     if (!ok) throw InvalidArgument("inventory " + file + ": columns differ in length");
     // What parse_inventory guarantees and the cuts rely on: one share per line (shares(i) reads
     // lines[i] of them) and finite, non-negative baselines.
@@ -138,6 +148,10 @@ struct Inventory {
                            "source '" + id[i] + "' of inventory " + file + " has " + std::to_string(lines[i]) +
                                " lines and " + std::to_string(shares) + (shares == 1 ? " line share" : " line shares") +
                                " (one per line, at least one line)");
+      if (!voluntary_cut.empty() && !std::isnan(voluntary_cut[i]) && !(voluntary_cut[i] >= 0 && voluntary_cut[i] <= 1))
+        throw InvalidValue("voluntary_cut", i,
+                           "source '" + id[i] + "' of inventory " + file + ": voluntary cut " +
+                               detail::format_number(voluntary_cut[i]) + " is outside 0-1 (SPEC E11)");
       for (auto p : all_emission_pollutants) {
         const double e = baseline(i, p);
         if (!(e >= 0 && std::isfinite(e)))

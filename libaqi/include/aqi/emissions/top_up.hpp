@@ -62,11 +62,16 @@ struct TopUp {
   std::array<PollutantCheck, emission_pollutant_count> after;  // with the extra cuts; `top` left empty
   std::size_t candidates = 0;
   // Sources that could not take an extra cut, by reason.
-  std::size_t no_cost = 0;      // cost not given
-  std::size_t not_sourced = 0;  // the level's rule has no value: its cut is unknown
-  std::size_t exempt = 0;       // power & heat, exempt fleets, road dust
-  std::size_t at_maximum = 0;   // already at their largest cut
-  std::size_t not_chosen = 0;   // left out by TopUpOptions::candidates
+  std::size_t no_cost = 0;       // cost not given
+  std::size_t not_sourced = 0;   // the level's rule has no value: its cut is unknown
+  std::size_t exempt = 0;        // power & heat, exempt fleets, road dust
+  std::size_t exempt_grade = 0;  // E11: grade A or 引领性, never proposed
+  std::size_t at_maximum = 0;    // already at their largest cut
+  std::size_t not_chosen = 0;    // left out by TopUpOptions::candidates
+  // E12: what the proposal rests on — the sources without a sourced rule are assumed to cut
+  // nothing; "" when there are none. Chinese first.
+  std::string assumption_zh;
+  std::string assumption;
 };
 
 namespace detail {
@@ -99,6 +104,8 @@ inline bool not_a_candidate(const Inventory& inv, const EmissionCuts& base, cons
   };
   const double cut = base.cut[static_cast<Eigen::Index>(i)];
   if (!options.candidates.empty() && !options.candidates[i]) return counted(out.not_chosen);
+  // E11: an A or 引领性 enterprise is never ordered a measure, so never proposed one.
+  if (base.basis[i] == CutBasis::voluntary) return counted(out.exempt_grade);
   if (std::isnan(cut)) return counted(out.not_sourced);
   // Power & heat (livelihood, E4 ⑦), exempt fleets (E8), road dust (E9).
   const bool exempt = (inv.kind[i] == SourceKind::enterprise && inv.industry[i] == Industry::power_heat) ||
@@ -162,7 +169,11 @@ struct TopUpBase {
 inline TopUpBase top_up_base(const Inventory& inv, const EmissionCuts& base) {
   using Eigen::Index;
   TopUpBase t;
-  for (std::size_t k = 0; k < emission_pollutant_count; ++k) t.B[k] = base.summary[k].baseline;
+  // K8: the kilns' credit is part of the current reductions (their baseline is in the summary's).
+  for (std::size_t k = 0; k < emission_pollutant_count; ++k) {
+    t.B[k] = base.summary[k].baseline;
+    t.R[k] = base.summary[k].kiln_reduction;
+  }
   for (std::size_t i = 0; i < inv.size(); ++i) {
     const double c = base.cut[static_cast<Index>(i)];
     if (std::isnan(c) || base.basis[i] == CutBasis::excluded) continue;
@@ -248,8 +259,11 @@ inline CutTotals top_up_totals(const Inventory& inv, const EmissionCuts& base, c
     t.baseline[k] = b.B[k];
     t.reduction[k] = b.R[k];
     t.unverified[k] = base.summary[k].unverified_reduction;
+    t.voluntary[k] = base.summary[k].voluntary_reduction;
     t.unsourced_baseline[k] = base.summary[k].unsourced_baseline;
     t.unsourced_sources[k] = base.summary[k].unsourced_sources;
+    t.kiln_baseline[k] = base.summary[k].kiln_baseline;
+    t.kiln_reduction[k] = base.summary[k].kiln_reduction;
   }
   t.dust_pm = b.dust0;
   for (std::size_t v = 0; v < vars.size(); ++v) {
@@ -399,6 +413,7 @@ inline std::string not_candidates_text(const TopUp& out) {
   reason(out.not_sourced, "with no sourced rule (cut unknown, counted as 0)");
   reason(out.no_cost, "without a cost");
   reason(out.exempt, "exempt");
+  reason(out.exempt_grade, "of grade A or leading (E11: no ordered measure)");
   reason(out.at_maximum, "already at their largest cut");
   reason(out.not_chosen, "not among the candidates given");
   return s.empty() ? "" : " Not candidates: " + s + ".";
@@ -480,6 +495,28 @@ inline std::vector<std::uint8_t> candidate_flags(const Inventory& inv, const std
   return flags;
 }
 
+namespace detail {
+
+// E12: the assumption every proposal rests on while sources lack a sourced rule.
+inline void state_assumption(const EmissionCuts& base, TopUp& out) {
+  if (base.unsourced == 0) return;
+  std::string tonnes, tonnes_zh;
+  for (const auto& c : base.summary) {
+    if (!(c.unsourced_baseline > 0)) continue;
+    const std::string t = format_number(std::round(c.unsourced_baseline * 100) / 100) + " t/day " +
+                          std::string(display_name(c.pollutant));
+    tonnes += (tonnes.empty() ? "" : ", ") + t;
+    tonnes_zh += (tonnes_zh.empty() ? "" : "，") + std::string(display_name(c.pollutant)) +
+                 format_number(std::round(c.unsourced_baseline * 100) / 100) + "吨/日";
+  }
+  const std::string n = std::to_string(base.unsourced);
+  out.assumption_zh = "假定" + n + "个无来源规则的源不减排（" + tonnes_zh + "）；其规则补齐后须重新计算（SPEC E12）";
+  out.assumption = "assumes the " + n + " sources without a sourced rule (" + tonnes +
+                   ") cut nothing; recompute once their rules are known (SPEC E12)";
+}
+
+}  // namespace detail
+
 // SPEC E10. Throws like emission_cuts; InvalidArgument when `candidates` has the wrong length or
 // time_limit is not a positive number.
 inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOptions& options = {}) {
@@ -501,6 +538,7 @@ inline TopUp top_up(const Inventory& inv, ResponseLevel level, const TopUpOption
     return out;
   }
   out.needed = true;
+  detail::state_assumption(base, out);
   const detail::TopUpBase b = detail::top_up_base(inv, base);
   const auto& cap = options.cuts.dust_cap;
   const auto rows = detail::top_up_rows(inv, c.vars, b, targets, level);

@@ -150,8 +150,12 @@ struct KilnScore {
 
 class KilnProblem {
  public:
-  KilnProblem(const KilnSeason& season, std::vector<double> weight, std::vector<double> constant)
-      : weight_(std::move(weight)), constant_(std::move(constant)) {
+  // `constant`: the multi-line kilns' S_m (K3), which covers a required month; `scored`: whether it
+  // counts in the score. The choice of batches scores the one-line kilns alone (K5: multi-line
+  // kilns "do not change the choice" — with unequal weights a constant would, pushing every kiln
+  // out of the batch of a lightly weighted month); the reported figures count it.
+  KilnProblem(const KilnSeason& season, std::vector<double> weight, std::vector<double> constant, bool scored = true)
+      : weight_(std::move(weight)), constant_(std::move(constant)), scored_(scored) {
     for (std::size_t b = 0; b < season.batches(); ++b) {
       std::vector<double> row(season.months());
       for (std::size_t m = 0; m < season.months(); ++m) row[m] = season.coverage(season.window(b), m);
@@ -167,7 +171,7 @@ class KilnProblem {
   const std::vector<double>& constant() const { return constant_; }
 
   double stopped(const std::vector<double>& totals, std::size_t m) const {
-    double s = constant_[m];
+    double s = scored_ ? constant_[m] : 0.0;
     for (std::size_t b = 0; b < f_.size(); ++b) s += f_[b][m] * totals[b];
     return s;
   }
@@ -201,6 +205,7 @@ class KilnProblem {
   std::vector<std::vector<double>> f_;  // [batch][month]
   std::vector<double> weight_;
   std::vector<double> constant_;
+  bool scored_ = true;
   std::vector<std::size_t> required_;
 };
 
@@ -567,17 +572,22 @@ inline KilnSchedule schedule_kilns(span<const Kiln> kilns, int season, const Kil
   const detail::KilnSplit split = detail::split_kilns(kilns, rules, unit, out);
   // K3: every multi-line kiln has ⌈n/2⌉ lines stopped on every day of the season, so it adds
   // the same S_m to every month, whichever lines rotate.
-  const detail::KilnProblem problem(cal, weight, std::vector<double>(cal.months(), split.multi));
+  const std::vector<double> multi(cal.months(), split.multi);
+  const detail::KilnProblem problem(cal, weight, multi, /*scored=*/false);
   // The LP sees weights scaled to a largest of 1 (z scales by the same factor; X does not).
   const double top_weight = *std::max_element(weight.begin(), weight.end());
   std::vector<double> lp_weight(weight);
   for (double& w : lp_weight) w /= top_weight;
   double one_line = 0;
   for (double c : split.cap) one_line += c;
-  const auto lp = detail::solve_kiln_lp(problem.coverage(), problem.constant(), lp_weight, one_line);
+  // The choice's LP (one-line kilns alone) steers the heuristic; the reported bound is the LP's
+  // with the multi-line kilns, as the reported objective counts them.
+  const auto lp =
+      detail::solve_kiln_lp(problem.coverage(), std::vector<double>(cal.months(), 0.0), lp_weight, one_line);
+  const auto lp_reported = split.multi > 0 ? detail::solve_kiln_lp(problem.coverage(), multi, lp_weight, one_line) : lp;
   out.exact = detail::use_exact_search(options, cal.batches(), split.single.size());
   const std::vector<int> assignment = detail::assign_kilns(problem, split, cal, lp, out.exact);
-  detail::report_kiln_figures(kilns, cal, weight, split, assignment, lp, top_weight, out);
+  detail::report_kiln_figures(kilns, cal, weight, split, assignment, lp_reported, top_weight, out);
   out.kiln_batch.assign(kilns.size(), -1);
   for (std::size_t k = 0; k < split.single.size(); ++k) out.kiln_batch[split.single[k]] = assignment[k];
   out.windows = detail::kiln_windows(kilns, cal, out.kiln_batch, options.rotation);
