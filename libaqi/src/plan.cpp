@@ -100,8 +100,9 @@ Plan parse_plan(const PlanFiles& files, std::shared_ptr<const RuleSet> warnings,
   p.source = files.folder;
   const toml::table& parts = require_table(root, "parts", plan_source);
   // Each part is named in [parts], and each is required.
-  require_known_keys(parts, plan_source,
-                     {"warnings", "responses", "targets", "industry_measures", "kilns", "deadlines", "notices"});
+  require_known_keys(
+      parts, plan_source,
+      {"warnings", "responses", "targets", "industry_measures", "kilns", "deadlines", "duties", "notices"});
 
   const PartText w = read_part(files, parts, "warnings", plan_source);
   p.warnings = warnings ? std::move(warnings) : std::make_shared<const RuleSet>(RuleSet::parse(w.text, w.source));
@@ -123,6 +124,10 @@ Plan parse_plan(const PlanFiles& files, std::shared_ptr<const RuleSet> warnings,
   const PartText d = read_part(files, parts, "deadlines", plan_source);
   p.deadlines = std::make_shared<const DeadlineRules>(DeadlineRules::parse(d.text, d.source));
   require_plan_id(p.deadlines->id, p, d);
+  const PartText u = read_part(files, parts, "duties", plan_source);
+  p.duties = std::make_shared<const UnitDuties>(UnitDuties::parse(u.text, u.source));
+  require_plan_id(p.duties->id, p, u);
+  p.duties->check_against(*p.responses, u.source);
   const PartText n = read_part(files, parts, "notices", plan_source);
   p.notices = std::make_shared<const NoticeTemplates>(NoticeTemplates::parse(n.text, n.source));
   require_plan_id(p.notices->id, p, n);
