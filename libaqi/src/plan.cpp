@@ -126,11 +126,9 @@ Plan parse_plan(const PlanFiles& files, std::shared_ptr<const RuleSet> warnings,
   require_plan_id(p.deadlines->id, p, d);
   const PartText u = read_part(files, parts, "duties", plan_source);
   p.duties = std::make_shared<const UnitDuties>(UnitDuties::parse(u.text, u.source));
-  require_plan_id(p.duties->id, p, u);
   p.duties->check_against(*p.responses, u.source);
   const PartText n = read_part(files, parts, "notices", plan_source);
   p.notices = std::make_shared<const NoticeTemplates>(NoticeTemplates::parse(n.text, n.source));
-  require_plan_id(p.notices->id, p, n);
   require_notice_units(p, n);
   return p;
 }

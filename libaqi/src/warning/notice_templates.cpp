@@ -99,9 +99,8 @@ NoticeChannel parse_channel(const toml::table& t, const std::string& source) {
 NoticeTemplates NoticeTemplates::parse(std::string_view text, const std::string& source) {
   const toml::table root = detail::parse_toml(text, source);
   detail::require_known_keys(root, source,
-                             {"id", "office_zh", "recipients_zh", "sectors", "title", "body", "action", "channel"});
+                             {"office_zh", "recipients_zh", "sectors", "title", "body", "action", "channel"});
   NoticeTemplates n;
-  n.id = require_string(root, "id", source);
   n.office_zh = require_string(root, "office_zh", source);
   n.recipients_zh = require_string(root, "recipients_zh", source);
   for (const auto& [key, value] : detail::require_table(root, "sectors", source)) {

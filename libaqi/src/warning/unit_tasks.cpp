@@ -22,9 +22,8 @@ std::string without_punctuation(std::string s) {
 UnitDuties UnitDuties::parse(std::string_view text, const std::string& source) {
   using detail::require_string;
   const toml::table root = detail::parse_toml(text, source);
-  detail::require_known_keys(root, source, {"id", "duty"});
+  detail::require_known_keys(root, source, {"duty"});
   UnitDuties d;
-  d.id = require_string(root, "id", source);
   for (const auto& node : detail::require_array(root, "duty", source)) {
     const toml::table* t = node.as_table();
     if (!t) throw detail::toml_error(source, node, "'duty' must be an array of tables");

@@ -140,8 +140,7 @@ TEST(Notice, N1RefusesAnEventOutOfRange) {
 
 // N1: a template naming a placeholder that does not exist is refused when read.
 TEST(Notice, N1TemplatesRefuseAnUnknownPlaceholder) {
-  const std::string text = R"(id = "x"
-office_zh = "办"
+  const std::string text = R"(office_zh = "办"
 recipients_zh = "各"
 [sectors]
 [title]

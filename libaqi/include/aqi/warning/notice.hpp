@@ -37,7 +37,6 @@ struct NoticeChannel {
 
 // The plan's notices part (notices.toml).
 struct NoticeTemplates {
-  std::string id;
   std::string office_zh;      // who signs: "沂源县重污染天气应急指挥部办公室"
   std::string recipients_zh;  // the salutation line
   std::map<std::string, std::string, std::less<>> sectors;  // mandatory sector → its heading

@@ -23,7 +23,6 @@ struct UnitDuty {
 
 // The plan's duties part (duties.toml).
 struct UnitDuties {
-  std::string id;
   std::vector<UnitDuty> duties;
 
   static UnitDuties parse(std::string_view text, const std::string& source);
