@@ -42,7 +42,7 @@ from ._core import ScenarioError, __version__
 from .plans import PLANS, Plan, plan
 from .measures import departments, measures, tasks
 from .season import SeasonResult, perfect_forecasts, read_orders, run_season
-from .notices import notice_checklist, notices, source_tasks, unit_tasks
+from .notices import episode_records, notice_checklist, notices, source_tasks, unit_tasks
 from .emissions import (
     INDUSTRY_KEYS,
     EmissionCuts,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import _core
 from ._frames import frame
-from .emissions import emission_cuts
+from .emissions import _dust_cap_arg, _inventory_arg, emission_cuts
 from .plans import PLANS
 from .plans import plan as _plan
 
@@ -65,3 +65,20 @@ def source_tasks(inventory, response="II", *, plan="yiyuan-2019", dust_cap=None,
     _lang(lang)
     cuts = emission_cuts(inventory, response, dust_cap, measures=measures, plan=plan)
     return frame(cuts._core.tasks)
+
+
+def episode_records(season, inventory=None, *, plan=None, dust_cap=None, lang="zh"):
+    """SPEC N4: the response statistics table (应急响应统计表), one row per episode (a warning from
+    its ISSUE to its LIFT): episode, issued, lifted, level/level_zh, response/response_zh, orders
+    (each with its time, event, level and document number), doc_nos, response_start, response_end,
+    hours_III, hours_II, hours_I (L9), daily_reports (D1 owed), summary_due (D2); with an
+    inventory, the planned reductions at the episode's response against the targets (so2_ratio,
+    so2_target, … vocs_target, targets_met: R3–R5); with the observations the season was run with
+    (aqi.run_season(observations=…)), observed_days, observed_mean, observed_max, observed_level
+    and verification (hit, higher, lower, false_alarm: L4). dust_cap as in aqi.emission_cuts."""
+    _lang(lang)
+    observed = getattr(season, "_observed", None)
+    inv = None if inventory is None else _inventory_arg(inventory)._core
+    return frame(_core.episode_records(season._core, _season_plan(season, plan), inv,
+                                       None if observed is None else observed[1],
+                                       0 if observed is None else int(observed[0]), _dust_cap_arg(dust_cap)))

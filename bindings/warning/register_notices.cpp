@@ -1,6 +1,10 @@
 // SPEC N1–N3: the county's notices of a season, their publication checklist, and the member units'
 // task lists, as typed tables (aqi.notices, aqi.notice_checklist, aqi.unit_tasks).
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,9 +12,12 @@
 #include <pybind11/stl.h>
 
 #include "aqi/plan.hpp"
+#include "aqi/warning/episode_records.hpp"
 #include "aqi/warning/notice.hpp"
 #include "aqi/warning/season.hpp"
 #include "aqi/warning/unit_tasks.hpp"
+#include "calendar_convert.hpp"
+#include "common.hpp"
 #include "result.hpp"
 
 namespace py = pybind11;
@@ -77,6 +84,54 @@ Table unit_task_table(const std::vector<UnitTask>& tasks) {
       .build();
 }
 
+double hours_at(const EpisodeRecord& r, ResponseLevel level) {
+  const auto it = r.response_hours.find(level);
+  return it == r.response_hours.end() ? 0.0 : it->second;
+}
+
+double planned(const EpisodeRecord& r, EmissionPollutant p, bool target) {
+  if (!r.planned) return std::numeric_limits<double>::quiet_NaN();
+  return target ? r.planned->check(p).target : r.planned->check(p).ratio;
+}
+
+// N4: one row per episode; the R3–R5 columns NaN without an inventory, the L4 ones without observations.
+Table record_table(const std::vector<EpisodeRecord>& records, const SeasonResult& s) {
+  using R = const EpisodeRecord&;
+  TableBuilder<EpisodeRecord> t(records);
+  t.integer("episode", [](R r) { return static_cast<std::int64_t>(r.number); })
+      .time("issued", [](R r) { return r.issued; })
+      .time("lifted", [](R r) { return r.lifted; })
+      .text("level", [&s](R r) { return s.rules->level_name(r.highest); })
+      .text("level_zh", [&s](R r) { return level_zh(s, r.highest); })
+      .text("response", [](R r) { return std::string(name(r.response)); })
+      .text("response_zh", [](R r) { return std::string(name_zh(r.response)); })
+      .text("orders", [](R r) { return r.orders; })
+      .text("doc_nos", [](R r) { return r.doc_nos; })
+      .time("response_start", [](R r) { return r.response_start; })
+      .time("response_end", [](R r) { return r.response_end; })
+      .number("hours_III", [](R r) { return hours_at(r, ResponseLevel::III); })
+      .number("hours_II", [](R r) { return hours_at(r, ResponseLevel::II); })
+      .number("hours_I", [](R r) { return hours_at(r, ResponseLevel::I); })
+      .integer("daily_reports", [](R r) { return static_cast<std::int64_t>(r.daily_reports); })
+      .time("summary_due", [](R r) { return r.summary_due; });
+  for (auto p : all_emission_pollutants) {
+    static const std::map<EmissionPollutant, std::pair<const char*, const char*>> names{
+        {EmissionPollutant::so2, {"so2_ratio", "so2_target"}},
+        {EmissionPollutant::nox, {"nox_ratio", "nox_target"}},
+        {EmissionPollutant::pm, {"pm_ratio", "pm_target"}},
+        {EmissionPollutant::vocs, {"vocs_ratio", "vocs_target"}}};
+    t.number(names.at(p).first, [p](R r) { return planned(r, p, false); });
+    t.number(names.at(p).second, [p](R r) { return planned(r, p, true); });
+  }
+  return t.text("targets_met", [](R r) { return r.planned ? std::string(r.planned->met ? "met" : "short") : ""; })
+      .integer("observed_days", [](R r) { return static_cast<std::int64_t>(r.observed_days); })
+      .number("observed_mean", [](R r) { return r.observed_mean; })
+      .number("observed_max", [](R r) { return r.observed_max; })
+      .text("observed_level", [&s](R r) { return r.observed_level < 0 ? "" : s.rules->level_name(r.observed_level); })
+      .text("verification", [](R r) { return r.verification; })
+      .build();
+}
+
 }  // namespace
 
 void register_notices(py::module_& m) {
@@ -88,6 +143,21 @@ void register_notices(py::module_& m) {
       "notice_checklist",
       [](const SeasonResult& season, const Plan& plan) { return checklist_table(render_notices(plan, season)); },
       py::arg("season"), py::arg("plan"), "SPEC N3: the publication channels of every notice (plan §4.3).");
+  m.def(
+      "episode_records",
+      [](const SeasonResult& season, const Plan& plan, const Inventory* inventory,
+         const std::optional<DoubleArray>& observed, std::int64_t observed_first, std::optional<double> dust_cap) {
+        RecordOptions o;
+        o.inventory = inventory;
+        o.dust_cap = dust_cap;
+        if (observed) {
+          o.observed = view(*observed);
+          o.observed_first = date_from_days(observed_first);
+        }
+        return record_table(episode_records(season, plan, o), season);
+      },
+      py::arg("season"), py::arg("plan"), py::arg("inventory"), py::arg("observed").noconvert(),
+      py::arg("observed_first"), py::arg("dust_cap"), "SPEC N4: the response statistics table, one row per episode.");
   m.def(
       "unit_tasks",
       [](const Plan& plan, const std::string& response) {
