@@ -84,3 +84,9 @@ def test_n4_records_of_a_two_episode_season():
     assert list(r["summary_due"].dt.date) == [pd.Timestamp("2019-12-10").date(), pd.Timestamp("2019-12-17").date()]
     assert list(r["verification"]) == ["hit", "lower"] and list(r["observed_max"]) == [240, 220]
     assert r["so2_ratio"].isna().all()  # no inventory: no planned reductions
+
+
+def test_n1_a_season_of_another_rule_set_needs_its_plan():
+    s = aqi.run_season(orders=ORDERS, rules="mee-2017")
+    with pytest.raises(ValueError, match="the season's rule set 'mee-2017' is not a built-in plan's; pass plan="):
+        aqi.notices(s)

@@ -54,3 +54,14 @@ TEST(SourceTasks, N2OneRowPerRuleStatus) {
   EXPECT_EQ(t[4].transport, "禁止使用国四及以下重型载货车辆（含燃气）进行运输");
   EXPECT_EQ(t[4].cut, 0);
 }
+
+// N2: the cuts of another inventory are refused, not read row by row against the wrong sources.
+TEST(SourceTasks, N2RefusesTheCutsOfAnotherInventory) {
+  const auto one =
+      aqi::parse_inventory(header + "P1,塑料厂,enterprise,plastic_products,,3,,1,1,1,1,,,0,100,,,,,,,\n", "t.csv");
+  const auto two = aqi::parse_inventory(header + "P1,塑料厂,enterprise,plastic_products,,3,,1,1,1,1,,,0,100,,,,,,,\n" +
+                                            "P2,塑料厂,enterprise,plastic_products,,3,,1,1,1,1,,,0,100,,,,,,,\n",
+                                        "t.csv");
+  EXPECT_THROW_MSG(aqi::source_tasks(two, aqi::emission_cuts(one, aqi::ResponseLevel::II)), aqi::InvalidArgument,
+                   "source tasks: the cuts have 1 sources, the inventory 2; pass the cuts of this inventory");
+}

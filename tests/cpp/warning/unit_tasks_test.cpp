@@ -87,3 +87,10 @@ TEST(UnitTasks, N2DutiesMustCoverEveryUnit) {
       d.check_against(*p.responses, "duties.toml"), aqi::ParseError,
       "duties.toml: the duties of 'propaganda' differ from its duties_zh in the catalogue (annex 3 附件3 一)");
 }
+
+// N2: a response level the catalogue has no measures for (the plan has no Level IV) is refused.
+TEST(UnitTasks, N2RefusesALevelWithoutMeasures) {
+  const auto& p = aqi::plan("yiyuan-2019");
+  EXPECT_THROW_MSG(aqi::unit_tasks(*p.responses, *p.duties, aqi::ResponseLevel::IV), aqi::InvalidArgument,
+                   "unit tasks: the catalogue has no measures for response IV");
+}
