@@ -139,7 +139,7 @@ void daily_reports(const ResponsePeriod& p, std::size_t i, pt::ptime until, cons
     d.due = at;
     d.what = d1.what_en + ", day " + std::to_string(++n) + " of the " + response + " from " + iso_minute(p.start);
     // SPEC N5: the Chinese carries the same facts as the English.
-    d.what_zh += "，" + response_name_zh(p) + "自" + iso_minute(p.start) + "起第" + std::to_string(n) + "天";
+    d.detail_zh = "，" + response_name_zh(p) + "自" + iso_minute(p.start) + "起第" + std::to_string(n) + "天";
     d.period = i;
     d.day = n;
     out.push_back(std::move(d));
@@ -177,8 +177,8 @@ void warning_reports(const WarningPeriod& w, std::size_t i, pt::ptime until, con
     Deadline d = deadline_of(d1, DeadlineKind::daily_report, rules);
     d.due = at;
     d.what = d1.what_en + ", day " + std::to_string(++n) + " " + since;
-    d.what_zh += "，自" + iso_minute(w.issued) + "接到预警通知" + (w.doc_no.empty() ? "" : "（" + w.doc_no + "）") +
-                 "起第" + std::to_string(n) + "天";
+    d.detail_zh = "，自" + iso_minute(w.issued) + "接到预警通知" + (w.doc_no.empty() ? "" : "（" + w.doc_no + "）") +
+                  "起第" + std::to_string(n) + "天";
     d.period = w.period;
     d.warning = i;
     d.day = n;
@@ -200,14 +200,14 @@ Deadline response_summary(const ResponsePeriod& p, std::size_t i, pt::ptime data
     s.due = pt::ptime(pt::not_a_date_time);
     s.what = d2.what_en + " for the " + response + " from " + iso_minute(p.start) + ", still in force at " +
              iso_minute(data_end) + ": due " + wd + " after it ends";
-    s.what_zh += "：" + response_name_zh(p) + "自" + iso_minute(p.start) + "起，至" + iso_minute(data_end) +
-                 "仍在执行，结束后" + std::to_string(rules.summary_working_days) + "个工作日内报送";
+    s.detail_zh = "：" + response_name_zh(p) + "自" + iso_minute(p.start) + "起，至" + iso_minute(data_end) +
+                  "仍在执行，结束后" + std::to_string(rules.summary_working_days) + "个工作日内报送";
   } else {
     s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
     s.what = d2.what_en + " for the " + response + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + " (" + wd +
              " after it ended)";
-    s.what_zh += "：" + response_name_zh(p) + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + "（结束后" +
-                 std::to_string(rules.summary_working_days) + "个工作日内）";
+    s.detail_zh = "：" + response_name_zh(p) + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + "（结束后" +
+                  std::to_string(rules.summary_working_days) + "个工作日内）";
   }
   return s;
 }
@@ -232,7 +232,7 @@ Deadline yearly_deadline(const YearlyDeadline& y, int season, bool on_working_da
   Deadline d = deadline_of(y, y.kind, rules);
   d.due = pt::ptime(due, end_of_day);
   d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
-  d.what_zh += "，每年，" + std::to_string(season) + "–" + std::to_string(season + 1) + "年度之后" + moved_zh;
+  d.detail_zh = "，每年，" + std::to_string(season) + "–" + std::to_string(season + 1) + "年度之后" + moved_zh;
   return d;
 }
 
