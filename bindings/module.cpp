@@ -19,6 +19,7 @@ void register_plan(py::module_& m);
 void register_warning(py::module_& m);
 void register_measures(py::module_& m);
 void register_season(py::module_& m);
+void register_notices(py::module_& m);
 void register_orders(py::module_& m);
 void register_inventory(py::module_& m);
 void register_industry_measures(py::module_& m);
@@ -46,6 +47,7 @@ PYBIND11_MODULE(_core, m) {
   aqi::python::register_warning(m);
   aqi::python::register_measures(m);
   aqi::python::register_season(m);
+  aqi::python::register_notices(m);
   aqi::python::register_orders(m);
   aqi::python::register_inventory(m);
   aqi::python::register_emission_cuts(m);

@@ -6,7 +6,7 @@ PYTHON=/usr/bin/python3
 export DEBIAN_FRONTEND=noninteractive
 
 # What building libaqi, its Python package and the engine needs.
-BUILD_PACKAGES=(cmake ninja-build g++ libeigen3-dev libboost-date-time-dev pybind11-dev python3-dev
+BUILD_PACKAGES=(cmake ninja-build g++ libeigen3-dev libboost-date-time-dev libkainjow-mustache-dev pybind11-dev python3-dev
   python3-numpy python3-pandas libtomlplusplus-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libglpk-dev)
 # What the Release tests need on top (./scripts/test --quick), and the fuzz stage: clang +
 # compiler-rt for libFuzzer (tests/fuzz).

@@ -1,7 +1,9 @@
 // aqi-engine — runs a county scenario through libaqi and prints the decisions: the observed
 // AQI, the season's warning timeline, each warning's response, its measures by department, the
-// emission cuts, the kiln rotation and the deadlines (report.hpp; docs/engine.md).
-//   aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]
+// emission cuts, the kiln rotation and the deadlines (report.hpp; docs/engine.md) — in Chinese by
+// default (SPEC N5); and writes what the office hands out (SPEC N1–N4, documents.hpp).
+//   aqi-engine run <scenario-dir> [--json] [--lang zh|en] [--mode relay|forecast]
+//   aqi-engine notices <scenario-dir> --out DIR [--mode relay|forecast]
 //   aqi-engine measures-template [--out FILE] [--plan ID]   (SPEC E13: the bureau's template)
 // Exit codes: 0 done, 1 bad input (the message names file, line and column), 2 bad usage.
 #include <cstdio>
@@ -15,6 +17,7 @@
 #include "aqi/error.hpp"
 #include "aqi/plan.hpp"
 #include "aqi/scenario.hpp"
+#include "documents.hpp"
 #include "format.hpp"
 #include "render.hpp"
 #include "report.hpp"
@@ -23,7 +26,8 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: aqi-engine run <scenario-dir> [--json] [--lang en] [--mode relay|forecast]\n"
+    "usage: aqi-engine run <scenario-dir> [--json] [--lang zh|en] [--mode relay|forecast]\n"
+    "       aqi-engine notices <scenario-dir> --out DIR [--mode relay|forecast]\n"
     "       aqi-engine measures-template [--out FILE] [--plan ID]\n";
 
 // SPEC E13: `measures-template [--out FILE] [--plan ID]` writes every (industry, grade, level) row
@@ -59,10 +63,12 @@ int measures_template_command(const std::vector<std::string>& args) {
 }
 
 struct Command {
+  std::string verb;  // run | notices
   std::string scenario;
+  std::string out;  // notices: the folder written
   bool json = false;
-  aqi::engine::Language language = aqi::engine::Language::en;
-  std::optional<aqi::SeasonMode> mode;  // SPEC L7: the scenario's own unless chosen here
+  aqi::engine::Language language = aqi::engine::Language::zh;  // SPEC N5
+  std::optional<aqi::SeasonMode> mode;                         // SPEC L7: the scenario's own unless chosen here
 };
 
 // --mode relay|forecast; false (and the message printed) for anything else.
@@ -94,6 +100,8 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
         return std::nullopt;
       }
       c.language = *language;
+    } else if (a == "--out" && i + 1 < args.size()) {
+      c.out = args[++i];
     } else if (a == "--mode") {
       if (!parse_mode(args, i, c)) {
         exit_code = 2;
@@ -111,11 +119,13 @@ std::optional<Command> parse_args(const std::vector<std::string>& args, int& exi
       positional.push_back(a);
     }
   }
-  if (positional.size() != 2 || positional[0] != "run") {
+  const bool notices = positional.size() == 2 && positional[0] == "notices";
+  if (positional.size() != 2 || (positional[0] != "run" && !notices) || notices != !c.out.empty()) {
     std::fputs(usage, stderr);
     exit_code = 2;
     return std::nullopt;
   }
+  c.verb = positional[0];
   c.scenario = positional[1];
   return c;
 }
@@ -131,6 +141,11 @@ int main(int argc, char** argv) {
   try {
     aqi::Scenario scenario = aqi::load_scenario(command->scenario);
     if (command->mode) aqi::choose_mode(scenario, *command->mode);
+    if (command->verb == "notices") {
+      const auto season = aqi::run_scenario(scenario);
+      for (const auto& path : aqi::engine::write_documents(scenario, season, command->out)) std::cout << path << '\n';
+      return 0;
+    }
     const auto report = aqi::engine::build_report(scenario);
     if (command->json) {
       std::cout << aqi::engine::render_json(report) << '\n';

@@ -227,6 +227,7 @@ void verification(std::ostream& out, const Texts& t, const std::vector<Verificat
   const auto& c = x.columns;
   line(out, x.heading);
   line(out, fill(x.row, {{"level", c.level},
+                         {"level_zh", c.level},
                          {"hits", c.hits},
                          {"misses", c.misses},
                          {"false", c.false_alarms},

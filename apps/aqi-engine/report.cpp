@@ -348,7 +348,7 @@ DeadlineSection deadline_section(const Scenario& s, const SeasonResult& season) 
     return out;
   }
   for (const auto& d : deadlines)
-    out.all.push_back({when(d.due), d.kind, d.rule, d.what, d.what_zh, d.who, d.who_zh, d.submit_to_zh,
+    out.all.push_back({when(d.due), d.kind, d.rule, d.what, d.what_zh + d.detail_zh, d.who, d.who_zh, d.submit_to_zh,
                        d.period == Deadline::no_period ? std::nullopt : std::optional<std::size_t>(d.period),
                        d.warning == Deadline::no_period ? std::nullopt : std::optional<std::size_t>(d.warning)});
   out.entries = deadline_entries(out.all);

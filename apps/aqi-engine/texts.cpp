@@ -4,10 +4,12 @@ namespace aqi::engine {
 
 const Texts& texts(Language language) {
   switch (language) {
+    case Language::zh:
+      return chinese_texts();
     case Language::en:
       return english_texts();
   }
-  return english_texts();
+  return chinese_texts();
 }
 
 const std::string& word(const Texts& texts, const std::string& code) {
@@ -16,10 +18,11 @@ const std::string& word(const Texts& texts, const std::string& code) {
 }
 
 std::optional<Language> parse_language(std::string_view code) {
+  if (code == "zh") return Language::zh;
   if (code == "en") return Language::en;
   return std::nullopt;
 }
 
-std::vector<std::string> language_codes() { return {"en"}; }
+std::vector<std::string> language_codes() { return {"zh", "en"}; }
 
 }  // namespace aqi::engine

@@ -16,7 +16,8 @@
 
 namespace aqi::engine {
 
-enum class Language { en };
+// SPEC N5: Chinese is the office's language and the report's default.
+enum class Language { zh, en };
 
 struct CommonTexts {
   std::string list_separator;  // between items of a list in a line
@@ -196,14 +197,15 @@ struct Texts {
 const std::string& word(const Texts& texts, const std::string& code);
 
 const Texts& english_texts();
+const Texts& chinese_texts();
 
 // The table of a language.
 const Texts& texts(Language language);
 
-// "en" → Language::en; nullopt for a language without a table.
+// "zh" → Language::zh, "en" → Language::en; nullopt for a language without a table.
 std::optional<Language> parse_language(std::string_view code);
 
-// The codes of the languages with a table, for messages ("en").
+// The codes of the languages with a table, for messages ("zh", "en").
 std::vector<std::string> language_codes();
 
 }  // namespace aqi::engine

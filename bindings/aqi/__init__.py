@@ -17,6 +17,11 @@ Warnings, responses and the season (SPEC W1–W9, R1–R2, L1–L12):
     aqi.run_season(orders=…, forecasts=…) (relay, L7–L11), aqi.run_season(forecasts, mode="forecast") (L1–L6, L12)
     aqi.read_orders(path or frame), aqi.perfect_forecasts(observed)
 
+What the office hands out (SPEC N1–N4):
+    aqi.notices(season, lang="zh"), aqi.notice_checklist(season)   the notices and their channels
+    aqi.unit_tasks(response="II"), aqi.source_tasks(inventory, response="II")   task lists
+    aqi.episode_records(season, inventory=None)                    the response statistics table
+
 Emission cuts and targets (SPEC E1–E10, R3–R6):
     aqi.Inventory.read_csv(path), aqi.Inventory(frame)   the emission-reduction inventory
     aqi.emission_cuts(inv, response="II", dust_cap=None) -> .sources, .summary, .met
@@ -37,6 +42,7 @@ from ._core import ScenarioError, __version__
 from .plans import PLANS, Plan, plan
 from .measures import departments, measures, tasks
 from .season import SeasonResult, perfect_forecasts, read_orders, run_season
+from .notices import episode_records, notice_checklist, notices, source_tasks, unit_tasks
 from .emissions import (
     INDUSTRY_KEYS,
     EmissionCuts,
@@ -96,6 +102,7 @@ __all__ = [
     "classify_daily_range", "classify_hourly", "day_levels", "departments", "level_probabilities",
     "measures", "perfect_forecasts", "read_orders", "rule_set", "run_season", "tasks",
     "PLANS", "Plan", "plan",
+    "episode_records", "notice_checklist", "notices", "source_tasks", "unit_tasks",
     "EDITIONS", "KEYS", "AqiResult", "ScenarioError", "__version__", "aqi", "current_edition",
     "edition_in_force", "editions", "iaqi", "moving_mean",
     "city_means", "read_cnemc",

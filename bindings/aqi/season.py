@@ -142,13 +142,14 @@ class SeasonResult:
     rules: the rule set's id (rule_set: the set).
     """
 
-    __slots__ = ("_core", "_frames")
+    __slots__ = ("_core", "_frames", "_observed")
 
-    def __init__(self, result):
+    def __init__(self, result, observed=None):
         if not isinstance(result, _core.SeasonResult):
             raise TypeError("aqi.SeasonResult wraps a season run: use aqi.run_season")
         self._core = result
         self._frames = {}
+        self._observed = observed  # (first day number, daily AQI) the run was verified with: SPEC N4 records
 
     def _frame(self, name, index=None):
         if name not in self._frames:  # built once: the same DataFrame on every access
@@ -254,8 +255,8 @@ def run_season(forecasts=None, *, orders=None, observations=None, rules="yiyuan-
     obs_first, obs = (0, None) if observations is None else _daily_series(observations)
     orders_file, order_columns = _orders(orders)
     return SeasonResult(_core.run_season(issue, valid, aqi, rs, int(issue_hour), times, events, levels, obs,
-                                         obs_first, orders_file, order_columns,
-                                         None if mode is None else str(mode)))
+                                         obs_first, orders_file, order_columns, None if mode is None else str(mode)),
+                        None if obs is None else (obs_first, obs))
 
 
 def read_orders(orders, *, rules="yiyuan-2019"):

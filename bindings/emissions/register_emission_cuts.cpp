@@ -14,6 +14,7 @@
 #include "aqi/emissions/cuts.hpp"
 #include "aqi/emissions/kiln_credit.hpp"
 #include "calendar_convert.hpp"
+#include "aqi/emissions/source_tasks.hpp"
 #include "common.hpp"
 #include "emissions/emissions_common.hpp"
 #include "result.hpp"
@@ -98,6 +99,24 @@ Table kiln_credit_table(const KilnCredit& k) {
   return t.build();
 }
 
+// SPEC N2: the task list of each source (aqi::source_tasks).
+Table tasks_table(const CutsResult& self) {
+  using T = const SourceTask&;
+  return TableBuilder<SourceTask>(source_tasks(*self.inventory, self.cuts))
+      .text("id", [](T t) { return t.id; })
+      .text("name", [](T t) { return t.name; })
+      .text("industry", [](T t) { return t.industry; })
+      .text("grade", [](T t) { return t.grade; })
+      .text("measure_zh", [](T t) { return t.measure_zh; })
+      .optional_integer("lines_stopped",
+                        [](T t) { return t.lines_stopped < 0 ? std::nullopt : std::optional<int>(t.lines_stopped); })
+      .number("cut", [](T t) { return t.cut; })
+      .text("transport", [](T t) { return t.transport; })
+      .text("rule", [](T t) { return t.rule; })
+      .text("status", [](T t) { return t.status; })
+      .build();
+}
+
 py::array_t<double> reduction_of(const CutsResult& self, const std::string& pollutant) {
   const auto p = static_cast<Eigen::Index>(parse_emission_pollutant(pollutant));
   const std::size_t n = self.cuts.size();
@@ -130,6 +149,7 @@ void bind_cuts_result(py::module_& m) {
       .def("reduction", &reduction_of, py::arg("pollutant"),
            "Every source's reduction of so2, nox, pm or vocs (t/day).")
       .def_property_readonly("sources", &sources_table)
+      .def_property_readonly("tasks", &tasks_table, "SPEC N2: every source's task (一厂一策), Chinese first.")
       .def_property_readonly("summary",
                              [](const CutsResult& self) { return summary_table(self.cuts.summary, *self.inventory); })
       .def(

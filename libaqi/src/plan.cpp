@@ -1,5 +1,6 @@
 #include "aqi/plan.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -28,9 +29,9 @@ PartText read_part(const PlanFiles& files, const toml::table& parts, std::string
   const std::string relative = detail::require_string(parts, key, plan_source);
   auto text = files.read(relative);
   if (!text)
-    throw detail::toml_error(plan_source, at,
-                             "the plan's part '" + std::string(key) + "' names " + relative + ", which is not a file of " +
-                                 files.folder);
+    throw detail::toml_error(
+        plan_source, at,
+        "the plan's part '" + std::string(key) + "' names " + relative + ", which is not a file of " + files.folder);
   return {std::move(*text), files.folder + "/" + relative};
 }
 
@@ -39,12 +40,13 @@ std::shared_ptr<const IndustryMeasures> read_guide(const PlanFiles& files, const
                                                    const std::string& plan_source) {
   const std::string guide = detail::require_string(root, "guide", plan_source);
   for (const auto& f : detail::builtin_rule_folder(guide))
-    if (f.path == guide) return std::make_shared<const IndustryMeasures>(IndustryMeasures::parse(f.text, detail::builtin_source(f.path)));
+    if (f.path == guide)
+      return std::make_shared<const IndustryMeasures>(IndustryMeasures::parse(f.text, detail::builtin_source(f.path)));
   auto text = files.read(guide);
   if (!text)
-    throw detail::toml_error(plan_source, detail::require_node(root, "guide", plan_source),
-                             "'guide' names " + guide + ", neither a built-in table (libaqi/rules/industry/) nor a file of " +
-                                 files.folder);
+    throw detail::toml_error(
+        plan_source, detail::require_node(root, "guide", plan_source),
+        "'guide' names " + guide + ", neither a built-in table (libaqi/rules/industry/) nor a file of " + files.folder);
   return std::make_shared<const IndustryMeasures>(IndustryMeasures::parse(*text, files.folder + "/" + guide));
 }
 
@@ -52,7 +54,8 @@ std::shared_ptr<const IndustryMeasures> read_guide(const PlanFiles& files, const
 // half edited.
 void require_plan_id(const std::string& part_id, const Plan& p, const PartText& part) {
   if (part_id != p.id)
-    throw ParseError(part.source, 0, 0, "id '" + part_id + "' is not the plan's id '" + p.id + "' (" + p.source + "/plan.toml)");
+    throw ParseError(part.source, 0, 0,
+                     "id '" + part_id + "' is not the plan's id '" + p.id + "' (" + p.source + "/plan.toml)");
 }
 
 // Every response level the warnings lead to needs its measures (SPEC R2).
@@ -60,8 +63,20 @@ void require_measures_for_levels(const Plan& p, const PartText& responses) {
   for (const auto& level : p.warnings->levels)
     if (p.responses->at(level.response).empty())
       throw ParseError(responses.source, 0, 0,
-                       "no measure for response " + std::string(name(level.response)) + ", the response of warning level '" +
-                           level.name + "'");
+                       "no measure for response " + std::string(name(level.response)) +
+                           ", the response of warning level '" + level.name + "'");
+}
+
+// SPEC N1, N3: the notices name departments of the catalogue and head every mandatory sector.
+void require_notice_units(const Plan& p, const PartText& notices) {
+  for (const auto& c : p.notices->channels)
+    for (const auto& id : c.who)
+      if (std::none_of(p.responses->departments.begin(), p.responses->departments.end(),
+                       [&](const Department& d) { return d.id == id; }))
+        throw ParseError(notices.source, 0, 0, "channel '" + c.id + "': unknown department '" + id + "' in 'who'");
+  for (const auto& m : p.responses->measures)
+    if (m.measure_class == "mandatory" && p.notices->sectors.count(m.sector) == 0)
+      throw ParseError(notices.source, 0, 0, "[sectors] has no heading for '" + m.sector + "' (measure " + m.id + ")");
 }
 
 // `warnings` and `responses` are given for the built-in plans (the core library's shared copies).
@@ -85,18 +100,22 @@ Plan parse_plan(const PlanFiles& files, std::shared_ptr<const RuleSet> warnings,
   p.source = files.folder;
   const toml::table& parts = require_table(root, "parts", plan_source);
   // Each part is named in [parts], and each is required.
-  require_known_keys(parts, plan_source, {"warnings", "responses", "targets", "industry_measures", "kilns", "deadlines"});
+  require_known_keys(
+      parts, plan_source,
+      {"warnings", "responses", "targets", "industry_measures", "kilns", "deadlines", "duties", "notices"});
 
   const PartText w = read_part(files, parts, "warnings", plan_source);
   p.warnings = warnings ? std::move(warnings) : std::make_shared<const RuleSet>(RuleSet::parse(w.text, w.source));
   require_plan_id(p.warnings->id, p, w);
   const PartText r = read_part(files, parts, "responses", plan_source);
-  p.responses = responses ? std::move(responses) : std::make_shared<const MeasureCatalogue>(MeasureCatalogue::parse(r.text, r.source));
+  p.responses = responses ? std::move(responses)
+                          : std::make_shared<const MeasureCatalogue>(MeasureCatalogue::parse(r.text, r.source));
   require_measures_for_levels(p, r);
   const PartText t = read_part(files, parts, "targets", plan_source);
   p.targets = std::make_shared<const EmissionTargets>(EmissionTargets::parse(t.text, t.source));
   const PartText m = read_part(files, parts, "industry_measures", plan_source);
-  auto table = IndustryMeasures::combine(*read_guide(files, root, plan_source), IndustryMeasures::parse(m.text, m.source));
+  auto table =
+      IndustryMeasures::combine(*read_guide(files, root, plan_source), IndustryMeasures::parse(m.text, m.source));
   table.require_complete();
   p.industry_measures = std::make_shared<const IndustryMeasures>(std::move(table));
   const PartText k = read_part(files, parts, "kilns", plan_source);
@@ -105,6 +124,12 @@ Plan parse_plan(const PlanFiles& files, std::shared_ptr<const RuleSet> warnings,
   const PartText d = read_part(files, parts, "deadlines", plan_source);
   p.deadlines = std::make_shared<const DeadlineRules>(DeadlineRules::parse(d.text, d.source));
   require_plan_id(p.deadlines->id, p, d);
+  const PartText u = read_part(files, parts, "duties", plan_source);
+  p.duties = std::make_shared<const UnitDuties>(UnitDuties::parse(u.text, u.source));
+  p.duties->check_against(*p.responses, u.source);
+  const PartText n = read_part(files, parts, "notices", plan_source);
+  p.notices = std::make_shared<const NoticeTemplates>(NoticeTemplates::parse(n.text, n.source));
+  require_notice_units(p, n);
   return p;
 }
 
@@ -125,7 +150,8 @@ const std::vector<Plan>& builtin_plans() {
   static const std::vector<Plan> plans = [] {
     std::vector<Plan> v;
     for (const auto& id : detail::builtin_plan_ids()) {
-      PlanFiles files{detail::builtin_source("plans/" + id), [id](const std::string& relative) -> std::optional<std::string> {
+      PlanFiles files{detail::builtin_source("plans/" + id),
+                      [id](const std::string& relative) -> std::optional<std::string> {
                         const std::string path = detail::builtin_plan_file(id, relative);
                         for (const auto& f : detail::builtin_rule_folder(path))
                           if (f.path == path) return std::string(f.text);
@@ -133,7 +159,8 @@ const std::vector<Plan>& builtin_plans() {
                       }};
       v.push_back(parse_plan(files, share(rule_set(id)), share(measure_catalogue(id))));
       if (v.back().id != id)
-        throw ParseError(files.folder + "/plan.toml", 0, 0, "the plan in folder " + id + " has id '" + v.back().id + "'");
+        throw ParseError(files.folder + "/plan.toml", 0, 0,
+                         "the plan in folder " + id + " has id '" + v.back().id + "'");
     }
     return v;
   }();
@@ -141,8 +168,9 @@ const std::vector<Plan>& builtin_plans() {
 }
 
 const Plan& plan(std::string_view id) {
-  return detail::find_by_id(builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; }, "plan",
-                            " (or load a plan folder with Plan::load)");
+  return detail::find_by_id(
+      builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; }, "plan",
+      " (or load a plan folder with Plan::load)");
 }
 
 std::shared_ptr<const Plan> share(const Plan& p) { return detail::share_or_copy(p, builtin_plans()); }
@@ -172,13 +200,14 @@ const EmissionTargets& builtin_emission_targets() { return *plan("yiyuan-2019").
 const IndustryMeasures& builtin_industry_measures() { return *plan("yiyuan-2019").industry_measures; }
 
 const KilnRules& kiln_rules(std::string_view id) {
-  return *detail::find_by_id(builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; }, "kiln rules")
+  return *detail::find_by_id(
+              builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; }, "kiln rules")
               .kilns;
 }
 
 const DeadlineRules& deadline_rules(std::string_view id) {
-  return *detail::find_by_id(builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; },
-                             "deadline rules")
+  return *detail::find_by_id(
+              builtin_plans(), id, [](const Plan& p) -> const std::string& { return p.id; }, "deadline rules")
               .deadlines;
 }
 

@@ -12,8 +12,17 @@ SOURCE = pathlib.Path(os.environ.get("AQI_SOURCE_DIR", pathlib.Path(__file__).re
 ENGINE = pathlib.Path(os.environ.get("AQI_BUILD_DIR", SOURCE / "build")) / "bin" / "aqi-engine"
 
 
-def run(*args):
+def run_raw(*args):
     return subprocess.run([str(ENGINE), *map(str, args)], capture_output=True, text=True)
+
+
+def run(*args):
+    """The engine; a text report in English (the tests below read its English words; the default
+    is Chinese, SPEC N5 — test_the_chinese_report_is_the_default)."""
+    args = [str(a) for a in args]
+    if args and args[0] == "run" and "--json" not in args and "--lang" not in args:
+        args += ["--lang", "en"]
+    return run_raw(*args)
 
 
 def test_main_job_prints_the_season():
@@ -381,12 +390,17 @@ def test_the_scenarios_plan_decides_targets_measures_kilns_deadlines_and_catalog
 
 
 def test_language_of_the_text_report():
-    english = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "en")
-    assert english.returncode == 0 and english.stdout == run("run", SOURCE / "scenarios" / "yiyuan-2019").stdout
-    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "fr")
-    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language fr; expected one of: en\n"
-    r = run("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang")
-    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language (none); expected one of: en\n"
+    # SPEC N5: Chinese by default, English on request.
+    default = run_raw("run", SOURCE / "scenarios" / "yiyuan-2019")
+    chinese = run_raw("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "zh")
+    english = run_raw("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "en")
+    assert default.returncode == 0 and default.stdout == chinese.stdout
+    assert english.returncode == 0 and english.stdout != default.stdout
+    assert "上级指挥部指令（SPEC L8–L11" in default.stdout and "ORDERS OF THE SUPERIOR COMMAND" in english.stdout
+    r = run_raw("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang", "fr")
+    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language fr; expected one of: zh, en\n"
+    r = run_raw("run", SOURCE / "scenarios" / "yiyuan-2019", "--lang")
+    assert r.returncode == 2 and r.stderr == "aqi-engine: unknown language (none); expected one of: zh, en\n"
 
 
 # Issue 16: the default scenario's forecast-mode season with a day missing from a forecast, with a
@@ -484,3 +498,59 @@ def test_measures_template_and_the_bureau_file(tmp_path):
     assert "measure table (E13), bureau rules: 1 verified, 0 unverified, 0 not sourced" in r.stdout
     assert "the bureau's measure list (E13): bureau.toml" in r.stdout
     assert run("measures-template", "--bogus").returncode == 2
+
+
+# ---- SPEC N5: the Chinese and the English report carry the same facts --------------------------
+FACT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}|\d{4}-\d{2}(?:-\d{2})?|[A-Za-z]+\d*(?:-[a-z]+)?-\d+|-?\d+(?:\.\d+)?%?")
+
+
+def line_facts(line):
+    """The facts of a line: times, dates, ids (II-dust-1, E001), numbers — never words."""
+    return sorted(FACT.findall(line))
+
+
+@pytest.mark.parametrize("name, mode", [("yiyuan-2019", ()), ("yiyuan-2019", ("--mode", "forecast")),
+                                        ("beijing-2015-16", ())])
+def test_chinese_and_english_reports_carry_the_same_facts(name, mode):
+    # Section by section, line by line: the same number of lines, and on each line the same times,
+    # dates, ids and numbers, whatever the words and their order.
+    zh = run_raw("run", SOURCE / "scenarios" / name, "--lang", "zh", *mode)
+    en = run_raw("run", SOURCE / "scenarios" / name, "--lang", "en", *mode)
+    assert zh.returncode == 0 and en.returncode == 0, zh.stderr + en.stderr
+    zh_sections, en_sections = sections(zh.stdout), sections(en.stdout)
+    assert len(zh_sections) == len(en_sections)
+    for (zh_heading, zh_lines), (en_heading, en_lines) in zip(zh_sections, en_sections):
+        assert len(zh_lines) == len(en_lines), en_heading
+        for zh_line, en_line in zip(zh_lines, en_lines):
+            if en_heading.startswith("MEASURES AT") and zh_line not in (zh_lines[0], "  各单位"):
+                # A measure in the plan's words or in its English summary: the same id (the
+                # department lines: the same Chinese name).
+                assert zh_line.split()[:1] == en_line.split()[:1], (en_heading, en_line, zh_line)
+                continue
+            assert line_facts(zh_line) == line_facts(en_line), (en_heading, en_line, zh_line)
+    # The comparison sees a fact missing: a number taken out of a Chinese line.
+    changed = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), zh_sections[1][1][1], count=1)
+    assert line_facts(changed) != line_facts(en_sections[1][1][1])
+
+
+def test_notices_command_writes_notices_task_lists_and_records(tmp_path):
+    # SPEC N1–N4: 26 orders in orders.csv → 26 notices; unit and source task lists per response
+    # level of the catalogue (III, II, I); the records of the 11 warnings.
+    r = run_raw("notices", SOURCE / "scenarios" / "yiyuan-2019", "--out", tmp_path / "docs")
+    assert r.returncode == 0, r.stderr
+    docs = tmp_path / "docs"
+    notices = sorted(p.name for p in docs.glob("*.md"))
+    assert len(notices) == 26 and notices[0] == "01-2019-10-02-ISSUE.md" and notices[1] == "02-2019-10-06-LIFT.md"
+    first = (docs / notices[0]).read_text(encoding="utf-8")
+    assert first.startswith("# 沂源县重污染天气应急指挥部办公室关于发布重污染天气橙色预警启动Ⅱ级应急响应的通知\n")
+    assert "全县于2019年10月4日10时00分启动Ⅱ级应急响应" in first and "## 发布渠道（预案§4.3，SPEC N3）" in first
+    for level in ("III", "II", "I"):
+        assert (docs / f"unit_tasks_{level}.csv").exists() and (docs / f"source_tasks_{level}.csv").exists()
+    records = (docs / "records.csv").read_text(encoding="utf-8").splitlines()
+    assert len(records) == 1 + 11
+    # Episode 1 by hand: Level II from 10-04 10:00 to the lift 10-06 10:22 = 48 h 22 min; D1 at
+    # 15:00 on 10-02 … 10-05 = 4 reports; D2: National Day holiday to 10-07, so 10-08, 09, 10.
+    assert records[1].startswith("1,2019-10-02 11:43,2019-10-06 10:22,Ⅱ级,")
+    assert ",2019-10-04 10:00,2019-10-06 10:22,0.00,48.37,0.00,4,2019-10-10 23:59," in records[1]
+    r = run_raw("notices", SOURCE / "scenarios" / "yiyuan-2019")
+    assert r.returncode == 2 and "aqi-engine notices <scenario-dir> --out DIR" in r.stderr

@@ -18,13 +18,15 @@
 #include "aqi/emissions/targets.hpp"
 #include "aqi/kilns/season.hpp"
 #include "aqi/warning/measures.hpp"
+#include "aqi/warning/notice.hpp"
 #include "aqi/warning/rule_set.hpp"
+#include "aqi/warning/unit_tasks.hpp"
 
 namespace aqi {
 
 struct Plan {
-  std::string id;     // "yiyuan-2019"
-  std::string title;  // 沂源县重污染天气应急预案
+  std::string id;        // "yiyuan-2019"
+  std::string title;     // 沂源县重污染天气应急预案
   std::string document;  // 源政办字〔2019〕56号
   std::string issuer;
   boost::gregorian::date date;
@@ -38,6 +40,8 @@ struct Plan {
   std::shared_ptr<const IndustryMeasures> industry_measures;  // SPEC E3–E5: the guide's table with the plan's rows
   std::shared_ptr<const KilnRules> kilns;                     // SPEC K1–K5
   std::shared_ptr<const DeadlineRules> deadlines;             // SPEC D1–D3
+  std::shared_ptr<const UnitDuties> duties;                   // SPEC N2: annex 3 duties, clause by clause
+  std::shared_ptr<const NoticeTemplates> notices;             // SPEC N1, N3: notice wording, channels
 
   // Reads a plan folder: its plan.toml and every part it names. A missing part, a file that
   // cannot be read, an unknown key or a part whose id is not the plan's is a ParseError naming

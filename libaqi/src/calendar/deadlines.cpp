@@ -123,6 +123,9 @@ void check_response_period(const ResponsePeriod& p, std::size_t i, pt::ptime dat
   check_interval(p.start, p.end, i, data_end, {"response_periods", "the start", "the end", "starts"});
 }
 
+// "Ⅱ级应急响应" (a period of no known level: "应急响应").
+std::string response_name_zh(const ResponsePeriod& p) { return std::string(name_zh(p.highest)) + "应急响应"; }
+
 // A deadline with the plan's words for one kind (the English `what` is the caller's).
 Deadline deadline_of(const DeadlineText& text, DeadlineKind kind, const DeadlineRules& rules) {
   Deadline d;
@@ -148,6 +151,8 @@ void daily_reports(const ResponsePeriod& p, std::size_t i, pt::ptime until, cons
     Deadline d = deadline_of(d1, DeadlineKind::daily_report, rules);
     d.due = at;
     d.what = d1.what_en + ", day " + std::to_string(++n) + " of the " + response + " from " + iso_minute(p.start);
+    // SPEC N5: the Chinese carries the same facts as the English.
+    d.detail_zh = "，" + response_name_zh(p) + "自" + iso_minute(p.start) + "起第" + std::to_string(n) + "天";
     d.period = i;
     d.day = n;
     out.push_back(std::move(d));
@@ -176,6 +181,8 @@ void warning_reports(const WarningPeriod& w, std::size_t i, pt::ptime until, con
     Deadline d = deadline_of(d1, DeadlineKind::daily_report, rules);
     d.due = at;
     d.what = d1.what_en + ", day " + std::to_string(++n) + " " + since;
+    d.detail_zh = "，自" + iso_minute(w.issued) + "接到预警通知" + (w.doc_no.empty() ? "" : "（" + w.doc_no + "）") +
+                  "起第" + std::to_string(n) + "天";
     d.period = w.period;
     d.warning = i;
     d.day = n;
@@ -197,10 +204,14 @@ Deadline response_summary(const ResponsePeriod& p, std::size_t i, pt::ptime data
     s.due = pt::ptime(pt::not_a_date_time);
     s.what = d2.what_en + " for the " + response + " from " + iso_minute(p.start) + ", still in force at " +
              iso_minute(data_end) + ": due " + wd + " after it ends";
+    s.detail_zh = "：" + response_name_zh(p) + "自" + iso_minute(p.start) + "起，至" + iso_minute(data_end) +
+                  "仍在执行，结束后" + std::to_string(rules.summary_working_days) + "个工作日内报送";
   } else {
     s.due = pt::ptime(calendar.working_days_after(p.end.date(), rules.summary_working_days), end_of_day);
     s.what = d2.what_en + " for the " + response + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + " (" + wd +
              " after it ended)";
+    s.detail_zh = "：" + response_name_zh(p) + " " + iso_minute(p.start) + " … " + iso_minute(p.end) + "（结束后" +
+                  std::to_string(rules.summary_working_days) + "个工作日内）";
   }
   return s;
 }
@@ -212,18 +223,20 @@ Deadline yearly_deadline(const YearlyDeadline& y, int season, bool on_working_da
   const int day = std::min<int>(y.day, greg::gregorian_calendar::end_of_month_day(year, y.month));
   const greg::date written(year, y.month, day);
   greg::date due = written;
-  std::string moved;
+  std::string moved, moved_zh;
   if (on_working_day) {
     due = calendar.working_day_on_or_before(written);
     if (due != written) {
       const Holiday* h = calendar.holiday_of(written);
       moved = "; moved from " + iso(written) + " (" + HolidayYear::weekday_name(written) +
               (h ? ", " + h->name_zh : std::string()) + ") to the last working day before it";
+      moved_zh = "；由" + iso(written) + "（" + (h ? h->name_zh : std::string("休息日")) + "）提前至此前最后一个工作日";
     }
   }
   Deadline d = deadline_of(y, y.kind, rules);
   d.due = pt::ptime(due, end_of_day);
   d.what = y.what_en + ", yearly, after season " + std::to_string(season) + "–" + std::to_string(season + 1) + moved;
+  d.detail_zh = "，每年，" + std::to_string(season) + "–" + std::to_string(season + 1) + "年度之后" + moved_zh;
   return d;
 }
 

@@ -97,10 +97,11 @@ struct Deadline {
   // end of the data: it is due `summary_working_days` working days after a lift not yet known.
   boost::posix_time::ptime due;
   DeadlineKind kind = DeadlineKind::daily_report;
-  std::string rule;  // "D1", "D2", "D3"
-  std::string what;  // English, naming the response or season it is about
-  std::string what_zh;
-  std::string who;  // English
+  std::string rule;       // "D1", "D2", "D3"
+  std::string what;       // English, naming the response or season it is about
+  std::string what_zh;    // the plan's words
+  std::string detail_zh;  // SPEC N5: the facts `what` adds to them (the response, its times), in Chinese
+  std::string who;        // English
   std::string who_zh;
   std::string submit_to_zh;
   static constexpr std::size_t no_period = std::numeric_limits<std::size_t>::max();

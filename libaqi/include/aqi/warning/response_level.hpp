@@ -14,7 +14,7 @@ namespace aqi {
 enum class ResponseLevel : std::int8_t { none = 0, IV = 1, III = 2, II = 3, I = 4 };
 
 inline constexpr std::array<ResponseLevel, 4> all_response_levels{ResponseLevel::IV, ResponseLevel::III,
-                                                                   ResponseLevel::II, ResponseLevel::I};
+                                                                  ResponseLevel::II, ResponseLevel::I};
 
 // "III", "II", "I", "IV"; "" for none.
 constexpr std::string_view name(ResponseLevel r) noexcept {

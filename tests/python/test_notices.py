@@ -1,0 +1,92 @@
+"""What the office hands out — SPEC N1–N4 in Python: aqi.notices, notice_checklist, unit_tasks,
+source_tasks, episode_records. The documents are decided in C++ (tests/cpp/warning/notice_test.cpp,
+unit_tasks_test.cpp, episode_records_test.cpp); these tests check the tables' schemas and one
+hand-derived value each."""
+import pandas as pd
+import pytest
+
+import aqi
+
+ORDERS = pd.DataFrame({
+    "issued": ["2019-12-02 10:00", "2019-12-05 12:00", "2019-12-10 16:00", "2019-12-11 12:00", "2019-12-12 09:00"],
+    "event": ["ISSUE", "LIFT", "ISSUE", "UPGRADE", "LIFT"],
+    "level": ["橙色", "", "黄色", "红色", ""],
+    "response_start": ["2019-12-03 00:00", "", "", "", ""],
+    "doc_no": ["第1期", "第2期", "第3期", "第4期", "第5期"],
+})
+OBSERVED = pd.Series([150, 220, 240, 230, 120, 100, 90, 80, 100, 210, 220],
+                     index=pd.date_range("2019-12-02", periods=11, freq="D"))
+
+
+def season():
+    return aqi.run_season(orders=ORDERS, observations=OBSERVED)
+
+
+def test_n1_one_notice_per_order():
+    n = aqi.notices(season())
+    assert list(n.columns) == ["time", "event", "level", "level_zh", "response", "response_zh", "doc_no", "title",
+                               "text"]
+    assert list(n["event"]) == ["ISSUE", "LIFT", "ISSUE", "UPGRADE", "LIFT"]
+    assert list(n["doc_no"]) == ["第1期", "第2期", "第3期", "第4期", "第5期"]
+    assert n["title"][3] == "沂源县重污染天气应急指挥部办公室关于将重污染天气预警由黄色升级为红色启动Ⅰ级应急响应的通知"
+    # L8: an order without a response start begins its response at once: the notice says so.
+    assert "全县于2019年12月10日16时00分启动Ⅲ级应急响应" in n["text"][2]
+    assert n["time"][0] == pd.Timestamp("2019-12-02 10:00")
+
+
+def test_n1_notices_are_chinese_and_need_the_plan():
+    with pytest.raises(ValueError, match="lang must be one of 'zh', got 'en'"):
+        aqi.notices(season(), lang="en")
+    s = aqi.run_season(orders=ORDERS, rules=aqi.rule_set("yiyuan-2019"))
+    assert len(aqi.notices(s, plan="yiyuan-2019")) == 5
+
+
+def test_n3_checklist_per_notice():
+    c = aqi.notice_checklist(season())
+    assert len(c) == 5 * 6  # six channels of plan §4.3 per notice
+    first = c[c["doc_no"] == "第1期"]
+    assert list(first["channel"]) == ["portals", "screens", "media_centre", "sms", "road_signs", "villages"]
+    assert first["until"].iloc[0] == pd.Timestamp("2019-12-05 12:00")  # the lift
+
+
+def test_n2_every_member_unit():
+    u = aqi.unit_tasks("Ⅱ级")
+    assert list(u.columns) == ["unit", "unit_zh", "unit_en", "measure_id", "kind", "text_zh", "text_en"]
+    assert u["unit"].nunique() == 23
+    for unit in ["县政府办公室", "县财政局", "县应急局", "县气象局", "各镇政府、街道办事处、开发区管委会"]:
+        assert (u["unit_zh"] == unit).any() and ((u["unit_zh"] == unit) & (u["kind"] == "duty")).any()
+    assert (u["text_en"] != "").all()
+    with pytest.raises(ValueError, match="lang must be one of 'zh', 'en', got 'fr'"):
+        aqi.unit_tasks("II", lang="fr")
+
+
+def test_n2_source_tasks(tmp_path):
+    header = ("id,name,kind,industry,grade,lines,line_capacity,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,"
+              "cost,vehicle,standard,trips_per_day,exempt,built_up,black_smoke,dust\n")
+    path = tmp_path / "inventory.csv"
+    path.write_text(header + "P1,塑料厂,enterprise,plastic_products,,3,,1,1,1,1,,,0,100,,,,,,,\n", encoding="utf-8")
+    inv = aqi.Inventory.read_csv(path)
+    t = aqi.source_tasks(inv, "I")
+    assert list(t.columns) == ["id", "name", "industry", "grade", "measure_zh", "lines_stopped", "cut", "transport",
+                               "rule", "status"]
+    # E4 ②, E6: plastics stop at red, all 3 lines.
+    assert t["measure_zh"][0] == "红色预警停产，以生产线计；停产3条生产线（共3条）"
+    assert t["lines_stopped"][0] == 3 and t["cut"][0] == 1.0 and t["status"][0] == "verified"
+
+
+def test_n4_records_of_a_two_episode_season():
+    r = aqi.episode_records(season())
+    assert len(r) == 2
+    # By hand (as tests/cpp/warning/episode_records_test.cpp): 60 h at II; 20 h at III and 21 h at I.
+    assert list(r["hours_II"]) == [60, 0] and list(r["hours_III"]) == [0, 20] and list(r["hours_I"]) == [0, 21]
+    assert list(r["daily_reports"]) == [3, 1]
+    assert list(r["response_zh"]) == ["Ⅱ级", "Ⅰ级"]
+    assert list(r["summary_due"].dt.date) == [pd.Timestamp("2019-12-10").date(), pd.Timestamp("2019-12-17").date()]
+    assert list(r["verification"]) == ["hit", "lower"] and list(r["observed_max"]) == [240, 220]
+    assert r["so2_ratio"].isna().all()  # no inventory: no planned reductions
+
+
+def test_n1_a_season_of_another_rule_set_needs_its_plan():
+    s = aqi.run_season(orders=ORDERS, rules="mee-2017")
+    with pytest.raises(ValueError, match="the season's rule set 'mee-2017' is not a built-in plan's; pass plan="):
+        aqi.notices(s)
