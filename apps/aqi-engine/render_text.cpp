@@ -284,7 +284,8 @@ void largest_cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
 
 void top_up(std::ostream& out, const Texts& t, const TopUpFacts& u) {
   line(out, fill(t.cuts.top_up, {{"explanation", u.explanation}}));
-  if (!u.assumption.empty()) line(out, fill(t.cuts.assumption, {{"assumption", u.assumption}}));
+  if (!u.assumption.empty())
+    line(out, fill(t.cuts.assumption, {{"assumption", u.assumption}, {"assumption_zh", u.assumption_zh}}));
   for (std::size_t i = 0; i < u.cuts.size() && i < extra_cuts_listed; ++i) {
     const auto& x = u.cuts[i];
     line(out, fill(t.cuts.extra_cut,
@@ -315,14 +316,15 @@ void cuts(std::ostream& out, const Texts& t, const CutsFacts& c) {
   line(out, fill(x.sources, {{"excluded", c.excluded}, {"unsourced", c.unsourced}, {"unverified", c.unverified}}));
   for (const auto& p : c.pollutants)
     if (p.verdict != "met" && !p.reason.empty())
-      line(out, fill(x.verdict_reason, {{"pollutant", p.name}, {"reason", p.reason}}));
+      line(out, fill(x.verdict_reason, {{"pollutant", p.name}, {"reason", p.reason}, {"reason_zh", p.reason_zh}}));
   for (const auto& r : c.rules)
     line(out, fill(x.rules, {{"origin", r.origin},
+                             {"origin_zh", r.origin == "bureau" ? "本局补充" : "随库发布"},
                              {"verified", r.verified},
                              {"unverified", r.unverified},
                              {"not_sourced", r.not_sourced}}));
   if (!c.measures_file.empty()) line(out, fill(x.measures_file, {{"file", c.measures_file}}));
-  for (const auto& w : c.warnings) line(out, fill(x.warning, {{"reason", w.reason}}));
+  for (const auto& w : c.warnings) line(out, fill(x.warning, {{"reason", w.reason}, {"reason_zh", w.reason_zh}}));
   largest_cuts(out, t, c);
   if (c.top_up) top_up(out, t, *c.top_up);
 }

@@ -42,6 +42,8 @@ void add_chinese_season(Texts& t) {
   t.warnings.short_of_target = "未达标";
   t.warnings.all_met = "目标全部达成";
   t.warnings.not_all_met = "目标未全部达成（见减排核算）";
+  t.warnings.undetermined = "待定";
+  t.warnings.undetermined_overall = "目标待定：缺失的规则决定结论（见减排核算）";
   t.warnings.period = "  响应 {start} → {end}，最高 {response_zh}{doc_no}";
   t.warnings.document = " — {doc_no}";
   t.warnings.end_of_data = "数据结束";
@@ -75,6 +77,9 @@ void add_chinese_orders(Texts& t) {
   t.advice.row = "  {time:<16}  预报 {forecast:<6}  指令 {order:<6}  {note}";
   t.expected.heading = "发布时限 {hours} 小时以外的过程（SPEC L12；仅记录，不发布）";
   t.expected.row = "  {time:<16}  {level:<6}  过程 {first} … {last}  提前 {lead:.0f} 小时";
+  t.gaps.heading = "预报缺失（{count} 处；SPEC W8、L1 — 引擎对每处的处理）";
+  t.gaps.row = "  {date}  {kind_zh:<6}  {warning}{zh}";
+  t.gaps.warning = "（第 {number} 次预警）";
 }
 
 void add_chinese_cuts(Texts& t) {
@@ -85,12 +90,19 @@ void add_chinese_cuts(Texts& t) {
   c.met = "达标";
   c.met_traded = "达标（SO2+NOx 合计，R4）";
   c.short_of_target = "差 {pp:.2f} 个百分点，{tonnes:.3f} 吨/日";
+  c.undetermined = "待定：按有出处规则计差 {pp:.2f} 个百分点，{tonnes:.3f} 吨/日";
   c.dust = "  扬尘（R5）：减排 {reduced:.3f} 吨/日，计入 {counted:.3f}（上限为PM基准的 {cap:.0%}）";
   c.sources =
       "  {excluded} 个源剔除（E2）；{unsourced} 个源无出处规则（按零减排计，标为未知）；{unverified} 个源规则未核实";
   c.largest = "  {pollutant} 减排最大的源（R6）：{sources}";
   c.contributor = "{id} {name} {share:.0%}";
+  c.verdict_reason = "  {pollutant} 结论（E12）：{reason_zh}";
+  c.warning = "  提示（E11）：{reason_zh}";
+  c.rules =
+      "  减排措施表（E13），{origin_zh}规则：已核实 {verified} 条，未核实 {unverified} 条，无出处 {not_sourced} 条";
+  c.measures_file = "  本局减排措施清单（E13）：{file}";
   c.top_up = "  补充减排（E10）：{explanation}";
+  c.assumption = "  补充减排的前提（E12）：{assumption_zh}";
   c.extra_cut = "    {id:<10} {name:<28} 增加 {extra:>6.1%} → 削减 {cut:>6.1%}，成本 {cost:.1f}";
   c.more = "    … 另 {count} 个";
 }
@@ -101,7 +113,7 @@ void add_chinese_kilns_and_deadlines(Texts& t) {
   k.batch = "  {name} {zh:<6}  {first} … {last}{extended:<10}  {kilns:>3} 家  产能 {capacity:.1f}";
   k.extended = "（+{days} 天，K4）";
   k.multi_line = "  多线窑（K3）：{kilns} 家全季停 {lines} 条线，日产能 {capacity:.1f}";
-  k.month_row = "  {month:<8} {weight:>6.2f} {stopped:>9.1f} {share:>6.1%}";
+  k.month_row = "  {month:<8} {weight:>6.3f} {stopped:>9.1f} {share:>6.1%}";
   k.columns = {"月份", "权重", "停产", "占比"};
   k.objective = "  目标（K5，停产/权重最小值）{objective:.1f}，LP上界 {bound:.1f}，差距 {gap:.4%}{exact}";
   k.exact = "（精确）";

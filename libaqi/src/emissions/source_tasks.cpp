@@ -50,6 +50,11 @@ std::string measure_zh(const Inventory& inv, const EmissionCuts& c, std::size_t 
       if (c.cut[static_cast<Eigen::Index>(i)] > 0 || m.dust(inv.dust[i]).levels.empty())
         return m.dust(inv.dust[i]).measure_zh;
       return "本级别正常作业（E9）";
+    case CutBasis::voluntary: {  // E11: no ordered measure; the enterprise's own commitment
+      const double v = c.cut[static_cast<Eigen::Index>(i)];
+      return "绩效分级" + std::string(name_zh(inv.grade[i])) + "企业，可自主采取减排措施，不下达强制措施（SPEC E11）" +
+             (v > 0 ? "；自愿减排" + detail::format_number(v * 100) + "%" : "");
+    }
     case CutBasis::rule:
       break;
   }
@@ -74,7 +79,7 @@ std::vector<SourceTask> source_tasks(const Inventory& inv, const EmissionCuts& c
     t.cut = c.cut[static_cast<Eigen::Index>(i)];
     if (c.rule[i] >= 0) {
       const IndustryMeasure& r = c.measures->rules()[static_cast<std::size_t>(c.rule[i])];
-      t.transport = transport_zh(r.transport);
+      if (c.basis[i] != CutBasis::voluntary) t.transport = transport_zh(r.transport);  // E11: none ordered
       t.rule = r.describe() + " — " + r.source;
     } else {
       t.rule = cut_source(c, inv, i);
