@@ -506,7 +506,7 @@ inline void state_assumption(const EmissionCuts& base, TopUp& out) {
     const std::string t = format_number(std::round(c.unsourced_baseline * 100) / 100) + " t/day " +
                           std::string(display_name(c.pollutant));
     tonnes += (tonnes.empty() ? "" : ", ") + t;
-    tonnes_zh += (tonnes_zh.empty() ? "" : "，") + std::string(display_name(c.pollutant)) +
+    tonnes_zh += (tonnes_zh.empty() ? "" : "，") + std::string(display_name(c.pollutant)) + " " +
                  format_number(std::round(c.unsourced_baseline * 100) / 100) + "吨/日";
   }
   const std::string n = std::to_string(base.unsourced);
