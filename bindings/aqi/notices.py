@@ -5,6 +5,8 @@ Every document is decided and worded in C++ (the plan's templates, notices.toml;
 duties.toml); these functions convert to DataFrames."""
 from __future__ import annotations
 
+import numpy as np
+
 from . import _core
 from ._frames import frame
 from .emissions import _dust_cap_arg, _inventory_arg, emission_cuts
@@ -67,7 +69,7 @@ def source_tasks(inventory, response="II", *, plan="yiyuan-2019", dust_cap=None,
     return frame(cuts._core.tasks)
 
 
-def episode_records(season, inventory=None, *, plan=None, dust_cap=None, lang="zh"):
+def episode_records(season, inventory=None, *, kilns=None, plan=None, dust_cap=None, lang="zh"):
     """SPEC N4: the response statistics table (应急响应统计表), one row per episode (a warning from
     its ISSUE to its LIFT): episode, issued, lifted, level/level_zh, response/response_zh, orders
     (each with its time, event, level and document number), doc_nos, response_start, response_end,
@@ -75,10 +77,28 @@ def episode_records(season, inventory=None, *, plan=None, dust_cap=None, lang="z
     inventory, the planned reductions at the episode's response against the targets (so2_ratio,
     so2_target, … vocs_target, targets_met: R3–R5); with the observations the season was run with
     (aqi.run_season(observations=…)), observed_days, observed_mean, observed_max, observed_level
-    and verification (hit, higher, lower, false_alarm: L4). dust_cap as in aqi.emission_cuts."""
+    and verification (hit, higher, lower, false_alarm: L4). dust_cap as in aqi.emission_cuts.
+
+    kilns: SPEC K8 — a KilnSchedule (aqi.kiln_schedule of a kiln table with so2, nox, pm, vocs
+    columns), as aqi.emission_cuts(kilns=) takes it; needs an inventory. The kilns' baseline joins
+    the county's and their credit counts in the ratios: per pollutant the least over the days of
+    the episode's response (the planned reductions hold on each of them), in kiln_so2, kiln_nox,
+    kiln_pm, kiln_vocs (t/day; NaN without kilns)."""
     _lang(lang)
     observed = getattr(season, "_observed", None)
     inv = None if inventory is None else _inventory_arg(inventory)._core
+    ids, lines, capacity, emissions, schedule = _record_kilns(kilns)
     return frame(_core.episode_records(season._core, _season_plan(season, plan), inv,
                                        None if observed is None else observed[1],
-                                       0 if observed is None else int(observed[0]), _dust_cap_arg(dust_cap)))
+                                       0 if observed is None else int(observed[0]), _dust_cap_arg(dust_cap),
+                                       ids, lines, capacity, emissions, schedule))
+
+
+def _record_kilns(kilns):
+    """SPEC K8: the kiln table and schedule of episode_records' kilns=, empty without one."""
+    if kilns is None:
+        return [], np.zeros(0, dtype=np.int64), np.zeros(0), None, None
+    from .kilns import KilnSchedule, _kiln_table
+    if not isinstance(kilns, KilnSchedule):
+        raise TypeError(f"kilns: expected an aqi.KilnSchedule (aqi.kiln_schedule(...)), got {type(kilns).__name__}")
+    return (*_kiln_table(kilns.kilns), kilns._core)

@@ -13,10 +13,11 @@
 
 #include "aqi/emissions/cuts.hpp"
 #include "aqi/emissions/kiln_credit.hpp"
-#include "calendar_convert.hpp"
 #include "aqi/emissions/source_tasks.hpp"
+#include "calendar_convert.hpp"
 #include "common.hpp"
 #include "emissions/emissions_common.hpp"
+#include "kilns/kiln_columns.hpp"
 #include "result.hpp"
 
 namespace aqi::python {
@@ -198,23 +199,7 @@ void bind_kiln_credit(py::module_& m) {
       [](const std::vector<std::string>& ids, const py::array_t<std::int64_t, py::array::c_style>& lines,
          const DoubleArray& capacity, const std::optional<DoubleArray>& emissions, const KilnSchedule& schedule,
          std::int64_t on) {
-        auto kilns = kilns_from_columns(ids, {lines.data(), static_cast<std::size_t>(lines.size())}, view(capacity));
-        // K8: an n × 4 array (so2, nox, pm, vocs); a row of NaN = no emissions given for that kiln.
-        if (emissions) {
-          if (static_cast<std::size_t>(emissions->size()) != 4 * kilns.size())
-            throw InvalidArgument("kilns: the so2, nox, pm and vocs columns differ in length from the id column");
-          const double* e = emissions->data();
-          for (std::size_t i = 0; i < kilns.size(); ++i) {
-            std::size_t missing = 0;
-            for (std::size_t p = 0; p < 4; ++p) missing += std::isnan(e[4 * i + p]);
-            if (missing == 4) continue;
-            if (missing > 0)
-              throw InvalidValue("kilns", i,
-                                 "kiln '" + kilns[i].id +
-                                     "': a kiln gives all four emissions so2, nox, pm, vocs or none (t/day, SPEC K8)");
-            kilns[i].emissions = std::array<double, 4>{e[4 * i], e[4 * i + 1], e[4 * i + 2], e[4 * i + 3]};
-          }
-        }
+        const auto kilns = kiln_table(ids, lines, capacity, emissions);
         return std::make_shared<KilnCredit>(kiln_credit(kilns, schedule, date_from_days(on)));
       },
       py::arg("ids"), py::arg("lines").noconvert(), py::arg("capacity").noconvert(), py::arg("emissions"),

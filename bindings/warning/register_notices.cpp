@@ -18,6 +18,7 @@
 #include "aqi/warning/unit_tasks.hpp"
 #include "calendar_convert.hpp"
 #include "common.hpp"
+#include "kilns/kiln_columns.hpp"
 #include "result.hpp"
 
 namespace py = pybind11;
@@ -94,6 +95,11 @@ double planned(const EpisodeRecord& r, EmissionPollutant p, bool target) {
   return target ? r.planned->check(p).target : r.planned->check(p).ratio;
 }
 
+// K8: the kilns' credit counted in the ratios, t/day; NaN without a kiln schedule.
+double kiln_reduction(const EpisodeRecord& r, EmissionPollutant p) {
+  return r.kilns ? r.kilns->reduction[static_cast<std::size_t>(p)] : std::numeric_limits<double>::quiet_NaN();
+}
+
 // N4: one row per episode; the R3–R5 columns NaN without an inventory, the L4 ones without observations.
 Table record_table(const std::vector<EpisodeRecord>& records, const SeasonResult& s) {
   using R = const EpisodeRecord&;
@@ -123,6 +129,13 @@ Table record_table(const std::vector<EpisodeRecord>& records, const SeasonResult
     t.number(names.at(p).first, [p](R r) { return planned(r, p, false); });
     t.number(names.at(p).second, [p](R r) { return planned(r, p, true); });
   }
+  for (auto p : all_emission_pollutants) {
+    static const std::map<EmissionPollutant, const char*> kiln_names{{EmissionPollutant::so2, "kiln_so2"},
+                                                                     {EmissionPollutant::nox, "kiln_nox"},
+                                                                     {EmissionPollutant::pm, "kiln_pm"},
+                                                                     {EmissionPollutant::vocs, "kiln_vocs"}};
+    t.number(kiln_names.at(p), [p](R r) { return kiln_reduction(r, p); });
+  }
   return t.text("targets_met", [](R r) { return r.planned ? std::string(r.planned->met ? "met" : "short") : ""; })
       .integer("observed_days", [](R r) { return static_cast<std::int64_t>(r.observed_days); })
       .number("observed_mean", [](R r) { return r.observed_mean; })
@@ -146,9 +159,16 @@ void register_notices(py::module_& m) {
   m.def(
       "episode_records",
       [](const SeasonResult& season, const Plan& plan, const Inventory* inventory,
-         const std::optional<DoubleArray>& observed, std::int64_t observed_first, std::optional<double> dust_cap) {
+         const std::optional<DoubleArray>& observed, std::int64_t observed_first, std::optional<double> dust_cap,
+         const std::vector<std::string>& kiln_ids, const py::array_t<std::int64_t, py::array::c_style>& kiln_lines,
+         const DoubleArray& kiln_capacity, const std::optional<DoubleArray>& kiln_emissions,
+         const KilnSchedule* kiln_schedule) {
         RecordOptions o;
         o.inventory = inventory;
+        // K8: the kiln table the schedule was made from (empty without one).
+        const auto kilns = kiln_table(kiln_ids, kiln_lines, kiln_capacity, kiln_emissions);
+        o.kilns = kilns;
+        o.kiln_schedule = kiln_schedule;
         o.dust_cap = dust_cap;
         if (observed) {
           o.observed = view(*observed);
@@ -157,7 +177,9 @@ void register_notices(py::module_& m) {
         return record_table(episode_records(season, plan, o), season);
       },
       py::arg("season"), py::arg("plan"), py::arg("inventory"), py::arg("observed").noconvert(),
-      py::arg("observed_first"), py::arg("dust_cap"), "SPEC N4: the response statistics table, one row per episode.");
+      py::arg("observed_first"), py::arg("dust_cap"), py::arg("kiln_ids"), py::arg("kiln_lines").noconvert(),
+      py::arg("kiln_capacity").noconvert(), py::arg("kiln_emissions"), py::arg("kiln_schedule"),
+      "SPEC N4: the response statistics table, one row per episode.");
   m.def(
       "unit_tasks",
       [](const Plan& plan, const std::string& response) {

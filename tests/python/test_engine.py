@@ -554,3 +554,25 @@ def test_notices_command_writes_notices_task_lists_and_records(tmp_path):
     assert ",2019-10-04 10:00,2019-10-06 10:22,0.00,48.37,0.00,4,2019-10-10 23:59," in records[1]
     r = run_raw("notices", SOURCE / "scenarios" / "yiyuan-2019")
     assert r.returncode == 2 and "aqi-engine notices <scenario-dir> --out DIR" in r.stderr
+
+
+def test_notices_records_count_the_scenario_kiln_rotation(tmp_path):
+    # SPEC K8, N4: the default scenario's kilns.csv has emissions, so records.csv credits its
+    # schedule. Episode 1's response (2019-10-04 10:00 … 10-06 10:22) lies in October: the
+    # one-line kilns of batch B1 (Oct–Dec) stop every day of it, each multi-line kiln ⌈n/2⌉ of its
+    # n lines (K3, fixed), the others nothing — the same on each day, so the least is that credit.
+    import csv
+    import aqi
+    r = run_raw("notices", SOURCE / "scenarios" / "yiyuan-2019", "--out", tmp_path / "docs")
+    assert r.returncode == 0, r.stderr
+    with open(tmp_path / "docs" / "records.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0])[-4:] == ["kiln_so2", "kiln_nox", "kiln_pm", "kiln_vocs"]
+    kilns = SOURCE / "scenarios" / "yiyuan-2019" / "kilns.csv"
+    table = aqi.read_kilns(kilns).set_index("id")
+    a = aqi.kiln_schedule(kilns, 2019).assignments
+    b1 = set(a[a["batch"] == "B1"]["id"])
+    share = (((table.lines + 1) // 2) / table.lines).where(table.lines > 1, table.index.isin(b1).astype(float))
+    for p in ("so2", "nox", "pm"):
+        assert float(rows[0][f"kiln_{p}"]) == pytest.approx((share * table[p]).sum(), abs=6e-5), p  # 4 decimals
+    assert all(row["kiln_so2"] != "" for row in rows)

@@ -86,6 +86,33 @@ def test_n4_records_of_a_two_episode_season():
     assert r["so2_ratio"].isna().all()  # no inventory: no planned reductions
 
 
+def test_n4_k8_records_count_the_kiln_rotation(tmp_path):
+    header = ("id,name,kind,industry,grade,lines,line_capacity,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,"
+              "cost,vehicle,standard,trips_per_day,exempt,built_up,black_smoke,dust\n")
+    path = tmp_path / "inventory.csv"
+    path.write_text(header + "P1,塑料厂,enterprise,plastic_products,,2,,1,1,1,1,,,0,100,,,,,,,\n", encoding="utf-8")
+    inv = aqi.Inventory.read_csv(path)
+    # K1 (one line, 2, 1, 1, 0 t/day) stops in its batch, and every batch holds December (K2);
+    # K2 (two lines, 1, 2, 0.4, 0) stops line 1 all season (K3, fixed): ½ of it every day.
+    kilns = pd.DataFrame({"id": ["K1", "K2"], "lines": [1, 2], "capacity": [10.0, 10.0], "so2": [2, 1],
+                          "nox": [1, 2], "pm": [1, 0.4], "vocs": [0, 0]})
+    schedule = aqi.kiln_schedule(kilns, 2019)
+    r = aqi.episode_records(season(), inv, kilns=schedule)
+    # SPEC K8, N4: both responses (12-03 … 12-05, 12-10 … 12-12) credit 2 + 0.5 = 2.5 SO2,
+    # 1 + 1 = 2 NOx, 1 + 0.2 = 1.2 PM, 0 VOCs on each day; baselines 4 SO2, 4 NOx, 2.4 PM.
+    assert list(r["kiln_so2"]) == [2.5, 2.5] and list(r["kiln_nox"]) == [2, 2] and list(r["kiln_vocs"]) == [0, 0]
+    assert r["kiln_pm"].tolist() == pytest.approx([1.2, 1.2])
+    # II: P1 stops 1 of 2 lines (0.5): SO2 (0.5 + 2.5) / 4 = 0.75; I: it stops (1): (1 + 2.5) / 4.
+    assert list(r["so2_ratio"]) == [0.75, 0.875]
+    assert r["pm_ratio"].tolist() == pytest.approx([(0.5 + 1.2) / 2.4, (1 + 1.2) / 2.4])
+    assert aqi.episode_records(season(), inv)["kiln_so2"].isna().all()  # no kilns: no credit
+    with pytest.raises(ValueError, match=r"episode records \(SPEC K8, N4\): the kiln credit counts toward the "
+                                         r"inventory's planned reductions; give the inventory too"):
+        aqi.episode_records(season(), kilns=schedule)
+    with pytest.raises(TypeError, match="kilns: expected an aqi.KilnSchedule"):
+        aqi.episode_records(season(), inv, kilns=kilns)
+
+
 def test_n1_a_season_of_another_rule_set_needs_its_plan():
     s = aqi.run_season(orders=ORDERS, rules="mee-2017")
     with pytest.raises(ValueError, match="the season's rule set 'mee-2017' is not a built-in plan's; pass plan="):

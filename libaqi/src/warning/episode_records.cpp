@@ -96,9 +96,60 @@ void add_observed(EpisodeRecord& r, const SeasonResult& s, const RecordOptions& 
                                                    : "lower";
 }
 
+// The days of a response: from its start's date to its end's (a response ending at midnight does
+// not hold that day); one in force at the end holds to the last day of the data.
+std::vector<boost::gregorian::date> response_days(const EpisodeRecord& r, const SeasonResult& s) {
+  const ptime from = r.response_start.is_special() ? r.issued : r.response_start;
+  const ptime to = !r.response_end.is_special() ? r.response_end : data_end(s);
+  std::vector<boost::gregorian::date> days;
+  if (from.is_special()) return days;
+  const auto last = to.is_special() || to <= from ? from.date() : (to - boost::posix_time::seconds(1)).date();
+  for (auto d = from.date(); d <= last; d += boost::gregorian::days(1)) days.push_back(d);
+  return days;
+}
+
+// SPEC K8 for N4: the kiln credit a record counts — per pollutant the least over the response's
+// days (the conservative choice: the planned reductions must hold on each day, not on the
+// rotation's best one).
+void add_least_kiln_credit(EpisodeRecord& r, const SeasonResult& s, const RecordOptions& o) {
+  const auto days = response_days(r, s);
+  if (days.empty()) return;
+  KilnCredit least;
+  for (const auto& d : days) {
+    KilnCredit c = kiln_credit(o.kilns, *o.kiln_schedule, d);
+    if (d == days.front()) {
+      least = c;
+      least.kilns.clear();
+      r.kiln_least_day.fill(d);
+      continue;
+    }
+    least.in_season = least.in_season || c.in_season;
+    least.stopped = std::min(least.stopped, c.stopped);
+    for (std::size_t p = 0; p < emission_pollutant_count; ++p)
+      if (c.reduction[p] < least.reduction[p]) {
+        least.reduction[p] = c.reduction[p];
+        r.kiln_least_day[p] = d;
+      }
+  }
+  r.kilns = std::move(least);
+  r.kiln_days = static_cast<int>(days.size());
+}
+
+void check_kiln_options(const RecordOptions& o) {
+  if (o.kiln_schedule && o.kilns.empty())
+    throw InvalidArgument("episode records (SPEC K8): a kiln schedule needs the kiln table it was made from");
+  if (!o.kiln_schedule && !o.kilns.empty())
+    throw InvalidArgument("episode records (SPEC K8): a kiln table needs its schedule (schedule_kilns) to be credited");
+  if (o.kiln_schedule && !o.inventory)
+    throw InvalidArgument(
+        "episode records (SPEC K8, N4): the kiln credit counts toward the inventory's planned reductions; give the "
+        "inventory too");
+}
+
 }  // namespace
 
 std::vector<EpisodeRecord> episode_records(const SeasonResult& s, const Plan& plan, const RecordOptions& o) {
+  check_kiln_options(o);
   std::vector<EpisodeRecord> out;
   for (const auto& w : s.warnings) {
     EpisodeRecord r;
@@ -118,6 +169,8 @@ std::vector<EpisodeRecord> episode_records(const SeasonResult& s, const Plan& pl
       c.dust_cap = o.dust_cap;
       c.measures = plan.industry_measures.get();
       c.targets = plan.targets.get();
+      if (o.kiln_schedule) add_least_kiln_credit(r, s, o);
+      c.kilns = r.kilns;
       r.planned = emission_cuts(*o.inventory, r.response, c);
     }
     out.push_back(std::move(r));

@@ -3,6 +3,7 @@
 // 2019 calendar), an inventory (R3–R5) and observations (L4).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -108,4 +109,95 @@ TEST(EpisodeRecords, N4PlannedReductionsAgainstTheTargets) {
   EXPECT_TRUE(r[0].planned->met);
   EXPECT_DOUBLE_EQ(r[1].planned->check(aqi::EmissionPollutant::so2).ratio, 1.0);
   EXPECT_DOUBLE_EQ(r[1].planned->check(aqi::EmissionPollutant::so2).target, 0.30);
+}
+
+namespace {
+
+// K8: K1 (one line; SO2, NOx, PM, VOCs 2, 1, 1, 0 t/day) stops 12-01 … 12-09; K2 (two lines;
+// 1, 2, 0.4, 0 t/day) stops line 1 on 12-09 … 12-31 and line 2 on 12-11 … 12-31.
+const std::vector<aqi::Kiln> two_kilns{{"K1", 1, 10, std::array<double, 4>{2, 1, 1, 0}},
+                                       {"K2", 2, 10, std::array<double, 4>{1, 2, 0.4, 0}}};
+
+aqi::KilnSchedule two_kiln_schedule() {
+  aqi::KilnSchedule s;
+  s.season = 2019;
+  s.season_days = {date(2019, 10, 1), date(2020, 3, 31)};
+  s.kiln_batch = {0, -1};
+  s.windows = {{"K1", 1, date(2019, 12, 1), date(2019, 12, 9), 0},
+               {"K2", 1, date(2019, 12, 9), date(2019, 12, 31), -1},
+               {"K2", 2, date(2019, 12, 11), date(2019, 12, 31), -1}};
+  return s;
+}
+
+const char* const plastics_plant =
+    "id,name,kind,industry,grade,lines,line_capacity,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,cost,"
+    "vehicle,standard,trips_per_day,exempt,built_up,black_smoke,dust\n"
+    "P1,塑料厂,enterprise,plastic_products,,2,,1,1,1,1,,,0,100,,,,,,,\n";
+
+}  // namespace
+
+// N4, K8: the kiln credit of a record is, per pollutant, the least over the response's days.
+// Episode 1 (II, 12-03 … 12-05) lies inside K1's window and before K2's: K1's 2, 1, 1, 0 every
+// day. Episode 2 (I, 12-10 … 12-12) lies outside K1's window; K2 has 1 of 2 lines stopped on
+// 12-10, both on 12-11 and 12-12: the least is 12-10's ½ × (1, 2, 0.4, 0) = 0.5, 1, 0.2, 0.
+TEST(EpisodeRecords, N4K8KilnCreditLeastOverTheResponseDays) {
+  const auto inv = aqi::parse_inventory(plastics_plant, "t.csv");
+  const auto schedule = two_kiln_schedule();
+  aqi::RecordOptions o;
+  o.inventory = &inv;
+  o.kilns = two_kilns;
+  o.kiln_schedule = &schedule;
+  const auto r = aqi::episode_records(two_episodes(), aqi::plan("yiyuan-2019"), o);
+  ASSERT_EQ(r.size(), 2u);
+  ASSERT_TRUE(r[0].kilns && r[1].kilns && r[0].planned && r[1].planned);
+  EXPECT_EQ(r[0].kiln_days, 3);
+  EXPECT_EQ(r[0].kilns->on, date(2019, 12, 3));
+  EXPECT_EQ(r[0].kilns->reduction, (std::array<double, 4>{2, 1, 1, 0}));
+  EXPECT_EQ(r[0].kiln_least_day[0], date(2019, 12, 3));
+  EXPECT_EQ(r[1].kiln_days, 3);
+  EXPECT_EQ(r[1].kilns->reduction, (std::array<double, 4>{0.5, 1, 0.2, 0}));
+  EXPECT_EQ(r[1].kiln_least_day[0], date(2019, 12, 10));
+  EXPECT_EQ(r[1].kilns->stopped, 1u);
+  // The accounting (R3, K8): baselines 1 + 2 + 1 = 4 SO2, 1 + 1 + 2 = 4 NOx, 1 + 1 + 0.4 = 2.4 PM,
+  // 1 VOCs. Episode 1 (II): P1 stops 1 of 2 lines, 0.5 of each: SO2 (0.5 + 2) / 4 = 0.625, NOx
+  // (0.5 + 1) / 4 = 0.375, PM (0.5 + 1) / 2.4 = 0.625, VOCs 0.5.
+  using P = aqi::EmissionPollutant;
+  const auto& e1 = *r[0].planned;
+  EXPECT_DOUBLE_EQ(e1.check(P::so2).baseline, 4);
+  EXPECT_DOUBLE_EQ(e1.check(P::pm).baseline, 2.4);
+  EXPECT_DOUBLE_EQ(e1.check(P::so2).kiln_reduction, 2);
+  EXPECT_DOUBLE_EQ(e1.check(P::so2).ratio, 0.625);
+  EXPECT_DOUBLE_EQ(e1.check(P::nox).ratio, 0.375);
+  EXPECT_DOUBLE_EQ(e1.check(P::pm).ratio, 0.625);
+  EXPECT_DOUBLE_EQ(e1.check(P::vocs).ratio, 0.5);
+  // Episode 2 (I): P1 stops, 1 of each: SO2 (1 + 0.5) / 4 = 0.375, NOx (1 + 1) / 4 = 0.5, PM
+  // (1 + 0.2) / 2.4 = 0.5, VOCs 1 — not 12-11's (1 + 1) / 4 = 0.5 SO2.
+  const auto& e2 = *r[1].planned;
+  EXPECT_DOUBLE_EQ(e2.check(P::so2).kiln_reduction, 0.5);
+  EXPECT_DOUBLE_EQ(e2.check(P::so2).ratio, 0.375);
+  EXPECT_DOUBLE_EQ(e2.check(P::nox).ratio, 0.5);
+  EXPECT_DOUBLE_EQ(e2.check(P::pm).ratio, 0.5);
+  EXPECT_DOUBLE_EQ(e2.check(P::vocs).ratio, 1);
+  // Without a schedule nothing changes (the records above): no kiln credit.
+  o.kilns = {};
+  o.kiln_schedule = nullptr;
+  EXPECT_FALSE(aqi::episode_records(two_episodes(), aqi::plan("yiyuan-2019"), o)[0].kilns.has_value());
+}
+
+// K8, N4: a kiln schedule without its table, its table without the schedule, or either without an
+// inventory is refused, never silently left out.
+TEST(EpisodeRecords, N4K8KilnOptionsRefused) {
+  const auto schedule = two_kiln_schedule();
+  const auto plan = aqi::plan("yiyuan-2019");
+  aqi::RecordOptions o;
+  o.kiln_schedule = &schedule;
+  EXPECT_THROW_MSG(aqi::episode_records(two_episodes(), plan, o), aqi::InvalidArgument,
+                   "episode records (SPEC K8): a kiln schedule needs the kiln table it was made from");
+  o.kilns = two_kilns;
+  EXPECT_THROW_MSG(aqi::episode_records(two_episodes(), plan, o), aqi::InvalidArgument,
+                   "episode records (SPEC K8, N4): the kiln credit counts toward the inventory's planned reductions; "
+                   "give the inventory too");
+  o.kiln_schedule = nullptr;
+  EXPECT_THROW_MSG(aqi::episode_records(two_episodes(), plan, o), aqi::InvalidArgument,
+                   "episode records (SPEC K8): a kiln table needs its schedule (schedule_kilns) to be credited");
 }

@@ -1,7 +1,8 @@
 // The records of a season — SPEC N4 (plan §6.2, §6.3): per episode (a warning from its ISSUE to
 // its LIFT) the response statistics table (应急响应统计表): the orders with their times and
 // document numbers, the response hours per level, the reports owed (D1, D2), the inventory's
-// planned reductions against the targets (R3–R5) when an inventory is given, and the observed AQI
+// planned reductions against the targets (R3–R5) when an inventory is given — with the brick-kiln
+// rotation's credit (K8) when the kiln table and its schedule are given too — and the observed AQI
 // during the response with the verification (L4) when observations are given.
 #pragma once
 
@@ -40,6 +41,14 @@ struct EpisodeRecord {
   boost::posix_time::ptime summary_due;                   // D2; not_a_date_time when unknown
   // R3–R5: the inventory's planned reductions at the episode's highest response (with an inventory).
   std::optional<EmissionCuts> planned;
+  // K8 (with a kiln table and its schedule): the kiln credit counted in `planned`, per pollutant
+  // the least over the days of the response, so the planned reductions hold on every one of them
+  // (a bureau's "planned reductions against the targets" may not rest on the rotation's best
+  // day). Its `on` is the response's first day and its `kilns` rows are empty: the least of two
+  // pollutants may fall on different days (kiln_least_day says which).
+  std::optional<KilnCredit> kilns;
+  std::array<boost::gregorian::date, emission_pollutant_count> kiln_least_day{};  // first day of each least
+  int kiln_days = 0;  // the response's days the least is taken over
   // L4 (with observations): over the days of the response (the warning's days without one).
   int observed_days = 0;
   double observed_mean = std::numeric_limits<double>::quiet_NaN();
@@ -50,13 +59,18 @@ struct EpisodeRecord {
 
 struct RecordOptions {
   const Inventory* inventory = nullptr;  // R3–R5
-  std::optional<double> dust_cap;        // R5
-  span<const double> observed;           // daily AQI from observed_first (L4)
+  // K8: the kiln table and the schedule made from it; both or neither, and an inventory with them.
+  span<const Kiln> kilns;
+  const KilnSchedule* kiln_schedule = nullptr;
+  std::optional<double> dust_cap;  // R5
+  span<const double> observed;     // daily AQI from observed_first (L4)
   boost::gregorian::date observed_first;
 };
 
 // SPEC N4: one record per warning of the season. The plan gives the deadlines (D1, D2), the
-// measure table and the targets (R3–R5).
+// measure table and the targets (R3–R5). Throws InvalidArgument when a kiln schedule comes without
+// its table or without an inventory (or the table without its schedule), and as kiln_credit does
+// for a schedule made from another table.
 std::vector<EpisodeRecord> episode_records(const SeasonResult& season, const Plan& plan,
                                            const RecordOptions& options = {});
 
