@@ -23,8 +23,8 @@ struct CommonTexts {
   std::string list_separator;  // between items of a list in a line
   std::string no_level;        // a warning level of 0
   std::string level;           // {zh} {en}: a warning level
-  // The words for codes the library names in English only — event types (ISSUE …) and L6
-  // comparisons (stricter …); a code not listed prints as itself.
+  // The words for the codes of event types (ISSUE …) and L6 comparisons (stricter …): the
+  // library's name_zh in Chinese, none in English; a code not listed prints as itself.
   std::map<std::string, std::string, std::less<>> codes;
 };
 

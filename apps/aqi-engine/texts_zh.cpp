@@ -2,6 +2,8 @@
 // measures and departments are the plan's Chinese originals; rule IDs (SPEC …) and plan sections
 // stay as written. Lines and the facts on them are those of the English table, line for line
 // (tests/python/test_engine.py compares the two reports field by field).
+#include "aqi/warning/event_type.hpp"
+#include "aqi/warning/season.hpp"
 #include "texts.hpp"
 
 namespace aqi::engine {
@@ -12,8 +14,10 @@ void add_chinese_season(Texts& t) {
   t.common.list_separator = "、";
   t.common.no_level = "无";
   t.common.level = "{zh}";
-  t.common.codes = {{"ISSUE", "发布"},      {"UPGRADE", "升级"},  {"DOWNGRADE", "降级"}, {"LIFT", "解除"},
-                    {"consistent", "一致"}, {"stricter", "更严"}, {"weaker", "更宽"}};
+  // The library's words (SPEC N5: name_zh), the ones aqi.run_season's *_zh columns carry.
+  for (EventType e : all_event_types) t.common.codes.emplace(name(e), name_zh(e));
+  for (Comparison c : {Comparison::consistent, Comparison::stricter, Comparison::weaker})
+    t.common.codes.emplace(name(c), name_zh(c));
   t.header.title = "libaqi {version} — {name}";
   t.header.scenario = "情景 {dir}；规则 {rules}：{title}";
   t.header.season = "时段 {start} … {end}；预报：{forecasts}";

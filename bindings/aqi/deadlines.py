@@ -69,7 +69,9 @@ def deadlines(season_result, season: int | None = None, *, data_end=None, yearly
     Returns a DataFrame: due (local time; NaT for the summary of a response not yet lifted),
     what, who, rule (D1/D2/D3), kind, period (row of response_periods), day (D1: 1, 2, …),
     what_zh, who_zh (the plan's words), submit_to (to whom), warning (D1 from a season result:
-    row of its `warnings`); attrs season and plan.
+    row of its `warnings`), detail_zh (SPEC N5: the facts `what` adds to the plan's words — the
+    response or receipt, its times, the day —, so what_zh + detail_zh says in Chinese what `what`
+    says); attrs season and plan.
     """
     import pandas as pd
     from .plans import plan as _plan

@@ -140,6 +140,14 @@ class SeasonResult:
     false_alarms, correct_negatives, pod, far, csi) when observations were given (L4), else None.
     gaps: DataFrame of the days missing from the forecasts and what the engine did (issue 16).
     rules: the rule set's id (rule_set: the set).
+    SPEC N5: beside every English level, response, event, comparison or kind column, its Chinese
+    text from the rule set and the library (黄色/橙色/红色, 无预警 for none; Ⅲ级/Ⅱ级/Ⅰ级, None
+    without a response; 发布/升级/降级/解除; 一致/更严/更宽): events event_zh, level_zh,
+    previous_zh, response_zh, county_level_zh, comparison_zh; days warning_zh, response_zh,
+    forecast_level_zh, observed_level_zh; response_periods response_zh, level_zh; warnings level_zh,
+    response_zh; advice forecast_level_zh, order_level_zh; expected level_zh; orders event_zh,
+    level_zh; gaps kind_zh (and detail_zh); verification level_zh. The reasons and notes are in
+    English only: the library words them in English (docs/notices.md, "Languages").
     """
 
     __slots__ = ("_core", "_frames", "_observed")

@@ -45,7 +45,8 @@ class Warning:
     first, last: first and last day (daily) or hour (hourly) of the qualifying run, as indices
     into the input (None without a warning); days_above_200, days_above_300: the longest runs of
     day-means above 200 and 300 (within the qualifying run, else anywhere); peak: the highest
-    day-mean; alignment: for hourly input, the hour (mod 24) at which the day-blocks end; basis:
+    day-mean; level_zh, response_zh, clause_zh, explanation_zh: the same in Chinese (SPEC N5);
+    alignment: for hourly input, the hour (mod 24) at which the day-blocks end; basis:
     "hi", "mid" or "lo" for range forecasts (W2 c); rules: the rule set's id (rule_set: the set).
     """
 
@@ -55,9 +56,12 @@ class Warning:
     rule_set = _field("rule_set", "The rule set (aqi.RuleSet) the classification was computed with.")
     kind = _field("kind", '"daily" or "hourly": what the classification was computed from.')
     level = _field("level", 'The level name ("none" without a warning).')
+    level_zh = _field("level_zh", 'SPEC N5: the level\'s Chinese name ("橙色"; "无预警" without a warning).')
     level_code = _field("level_code", "The level's index in the rule set (0 = none).")
     response = _field("response", 'The response level (R1): "III", "II", "I" (or "IV"); None without a warning.')
+    response_zh = _field("response_zh", 'SPEC N5: "Ⅲ级", "Ⅱ级", "Ⅰ级" (or "Ⅳ级"); None without a warning.')
     clause = _field("clause", 'The clause that fired ("" without a warning).')
+    clause_zh = _field("clause_zh", 'SPEC N5: the clause in Chinese ("" without a warning).')
     first = _field("first", "First day (daily) or hour (hourly) of the qualifying run; None without a warning.")
     last = _field("last", "Last day or hour of the qualifying run; None without a warning.")
     days_above_200 = _field("days_above_200", "Longest run of day-means > 200 (in the qualifying run, else anywhere).")
@@ -66,6 +70,7 @@ class Warning:
     alignment = _field("alignment", "Hourly input: the hour (mod 24) at which the day-blocks end; else None.")
     basis = _field("basis", 'Range forecasts (W2 c): "hi", "mid" or "lo"; else None.')
     explanation = _field("explanation", "One sentence an analyst can read: why this level, or why none.")
+    explanation_zh = _field("explanation_zh", "SPEC N5: the explanation in Chinese, fact for fact.")
 
     def __init__(self, result):
         if not isinstance(result, _core.Warning):
@@ -73,8 +78,10 @@ class Warning:
                             "classify_daily_range")
         self._core = result
 
-    def explain(self) -> str:
-        return self._core.explain()
+    def explain(self, lang="en") -> str:
+        """Why this level, or why none (SPEC W6): lang "en" (the default, as before) or "zh" (N5)."""
+        from .notices import _lang
+        return self._core.explain_zh() if _lang(lang) == "zh" else self._core.explain()
 
     def to_frame(self):
         """The classification as a one-row DataFrame (for concatenating many)."""

@@ -80,6 +80,7 @@ Table deadline_table(const std::vector<Deadline>& all) {
                [](const Deadline& d) {
                  return d.warning == Deadline::no_period ? -1 : static_cast<std::int64_t>(d.warning);
                })
+      .text("detail_zh", [](const Deadline& d) { return d.detail_zh; })  // SPEC N5: what `what` adds, in Chinese
       .build();
 }
 

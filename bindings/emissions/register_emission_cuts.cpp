@@ -46,6 +46,8 @@ Table sources_table(const CutsResult& self) {
   const EmissionCuts& r = self.cuts;
   const Inventory& inv = *self.inventory;
   const auto rows = row_numbers(r.size());
+  // SPEC N5: the measure in Chinese beside the English, as the task list words it (N2).
+  const std::vector<SourceTask> tasks = source_tasks(inv, r);
   using I = std::size_t;
   TableBuilder<I> t(rows);
   t.number("cut", [&r](I i) { return r.cut[static_cast<Eigen::Index>(i)]; });
@@ -67,6 +69,7 @@ Table sources_table(const CutsResult& self) {
       .flag("capped", [&r](I i) { return r.capped[i] != 0; })
       .flag("voluntary", [&r](I i) { return r.voluntary[i] != 0; })
       .category("measure", [&r, &inv](I i) { return cut_measure(r, inv, i); })
+      .category("measure_zh", [&tasks](I i) { return tasks[i].measure_zh; })
       .category("rule_source", [&r, &inv](I i) { return cut_source(r, inv, i); })
       .build();
 }

@@ -37,6 +37,7 @@ Table notice_table(const std::vector<Notice>& notices, const SeasonResult& s) {
   return TableBuilder<Notice>(notices)
       .time("time", [](N n) { return n.time; })
       .text("event", [](N n) { return std::string(name(n.type)); })
+      .text("event_zh", [](N n) { return std::string(name_zh(n.type)); })
       .text("level", [&s](N n) { return s.rules->level_name(n.level); })
       .text("level_zh", [&s](N n) { return level_zh(s, n.level); })
       .text("response", [](N n) { return std::string(name(n.response)); })
@@ -141,6 +142,8 @@ Table record_table(const std::vector<EpisodeRecord>& records, const SeasonResult
       .number("observed_mean", [](R r) { return r.observed_mean; })
       .number("observed_max", [](R r) { return r.observed_max; })
       .text("observed_level", [&s](R r) { return r.observed_level < 0 ? "" : s.rules->level_name(r.observed_level); })
+      .text("observed_level_zh",
+            [&s](R r) { return r.observed_level < 0 ? "" : s.rules->level_name_zh(r.observed_level); })
       .text("verification", [](R r) { return r.verification; })
       .build();
 }

@@ -42,6 +42,10 @@ std::optional<std::string> response_of(const Warning& w) {
   if (w.level == 0) return std::nullopt;
   return std::string(name(w.response()));
 }
+std::optional<std::string> response_zh_of(const Warning& w) {
+  if (w.level == 0) return std::nullopt;
+  return std::string(name_zh(w.response()));
+}
 std::optional<std::int64_t> index_of(const Warning& w, std::ptrdiff_t i) {
   if (w.level == 0) return std::nullopt;
   return static_cast<std::int64_t>(i);
@@ -81,9 +85,12 @@ Table row_of(const Warning& w) {
       .text("rules", [](W x) { return rules_id(x); })
       .text("kind", [](W x) { return std::string(name(x.kind)); })
       .text("level", [](W x) { return x.level_name(); })
+      .text("level_zh", [](W x) { return x.level_name_zh(); })
       .integer("level_code", [](W x) { return x.level; })
       .text("response", [](W x) { return response_of(x); })
+      .text("response_zh", [](W x) { return response_zh_of(x); })
       .text("clause", [](W x) { return x.clause_text(); })
+      .text("clause_zh", [](W x) { return x.clause_text_zh(); })
       .integer_or_none("first", [](W x) { return index_of(x, x.first); })
       .integer_or_none("last", [](W x) { return index_of(x, x.last); })
       .integer("days_above_200", [](W x) { return x.days_above_200; })
@@ -92,6 +99,7 @@ Table row_of(const Warning& w) {
       .integer_or_none("alignment", [](W x) { return alignment_of(x); })
       .text("basis", [](W x) { return basis_of(x); })
       .text("explanation", [](W x) { return x.explain(); })
+      .text("explanation_zh", [](W x) { return x.explain_zh(); })
       .build();
 }
 
@@ -105,9 +113,15 @@ void bind_warning_class(py::module_& m) {
       "The rule set itself (shared with the result).");
   readonly(c, "kind", [](W w) { return std::string(name(w.kind)); });
   readonly(c, "level", [](W w) { return w.level_name(); });
+  readonly(
+      c, "level_zh", [](W w) { return w.level_name_zh(); }, "SPEC N5: the level's Chinese name (橙色; 无预警).");
   readonly(c, "level_code", [](W w) { return w.level; });
   readonly(c, "response", [](W w) { return response_of(w); });
+  readonly(
+      c, "response_zh", [](W w) { return response_zh_of(w); }, "SPEC N5: Ⅲ级, Ⅱ级, Ⅰ级; None without a warning.");
   readonly(c, "clause", [](W w) { return w.clause_text(); });
+  readonly(
+      c, "clause_zh", [](W w) { return w.clause_text_zh(); }, "SPEC N5: the clause in Chinese.");
   readonly(c, "first", [](W w) { return index_of(w, w.first); });
   readonly(c, "last", [](W w) { return index_of(w, w.last); });
   readonly(c, "days_above_200", [](W w) { return w.days_above_200; });
@@ -116,7 +130,10 @@ void bind_warning_class(py::module_& m) {
   readonly(c, "alignment", [](W w) { return alignment_of(w); });
   readonly(c, "basis", [](W w) { return basis_of(w); });
   readonly(c, "explanation", [](W w) { return w.explain(); });
+  readonly(
+      c, "explanation_zh", [](W w) { return w.explain_zh(); }, "SPEC W6, N5: the explanation in Chinese.");
   c.def("explain", &Warning::explain)
+      .def("explain_zh", &Warning::explain_zh, "SPEC W6, N5: the explanation in Chinese.")
       .def("table", &row_of, "The classification as a one-row table (aqi.Warning.to_frame).")
       .def("__repr__", &repr);
 }

@@ -23,6 +23,16 @@ inline std::optional<std::string> level_or_none(const RuleSet& rules, int level)
   return rules.level_name(level);
 }
 
+inline std::optional<std::string> response_text_zh(ResponseLevel r) {
+  if (r == ResponseLevel::none) return std::nullopt;
+  return std::string(name_zh(r));
+}
+
+inline std::optional<std::string> level_zh_or_none(const RuleSet& rules, int level) {
+  if (level < 0) return std::nullopt;
+  return rules.level_name_zh(level);
+}
+
 inline std::optional<std::string> text_or_none(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;
@@ -34,15 +44,21 @@ inline Table events_table(const SeasonResult& r) {
   return TableBuilder<SeasonEvent>(r.events)
       .time("time", [](E e) { return e.time; })
       .text("event", [](E e) { return std::string(name(e.type)); })
+      .text("event_zh", [](E e) { return std::string(name_zh(e.type)); })
       .text("level", [&](E e) { return rules.level_name(e.level); })
+      .text("level_zh", [&](E e) { return rules.level_name_zh(e.level); })
       .text("previous", [&](E e) { return rules.level_name(e.previous); })
+      .text("previous_zh", [&](E e) { return rules.level_name_zh(e.previous); })
       .text("response", [&](E e) { return response_text(rules.response(e.level)); })
+      .text("response_zh", [&](E e) { return response_text_zh(rules.response(e.level)); })
       .text("reason", [](E e) { return e.reason; })
       .number("lead_hours", [](E e) { return e.lead_hours; })
       .flag("short_lead", [](E e) { return e.short_lead; })
       .flag("imposed", [](E e) { return e.imposed; })
       .text("county_level", [&](E e) { return level_or_none(rules, e.county_level); })
+      .text("county_level_zh", [&](E e) { return level_zh_or_none(rules, e.county_level); })
       .text("comparison", [](E e) { return std::string(name(e.comparison)); })
+      .text("comparison_zh", [](E e) { return std::string(name_zh(e.comparison)); })
       .time("response_from", [](E e) { return e.response_from; })
       .date("run_first", [](E e) { return e.run_first; })
       .date("run_last", [](E e) { return e.run_last; })
@@ -60,9 +76,13 @@ inline Table days_table(const SeasonResult& r) {
   return TableBuilder<SeasonDay>(r.days)
       .date("date", [](D d) { return d.day; })
       .text("warning", [&](D d) { return rules.level_name(d.warning); })
+      .text("warning_zh", [&](D d) { return rules.level_name_zh(d.warning); })
       .text("response", [](D d) { return response_text(d.response); })
+      .text("response_zh", [](D d) { return response_text_zh(d.response); })
       .text("forecast_level", [&](D d) { return level_or_none(rules, d.forecast_level); })
+      .text("forecast_level_zh", [&](D d) { return level_zh_or_none(rules, d.forecast_level); })
       .text("observed_level", [&](D d) { return level_or_none(rules, d.observed_level); })
+      .text("observed_level_zh", [&](D d) { return level_zh_or_none(rules, d.observed_level); })
       .build();
 }
 
@@ -73,7 +93,9 @@ inline Table periods_table(const SeasonResult& r) {
       .time("start", [](P p) { return p.start; })
       .time("end", [](P p) { return p.end; })
       .text("response", [](P p) { return std::string(name(p.highest)); })
+      .text("response_zh", [](P p) { return std::string(name_zh(p.highest)); })
       .text("level", [&](P p) { return rules.level_name(p.level); })
+      .text("level_zh", [&](P p) { return rules.level_name_zh(p.level); })
       .text("doc_no", [](P p) { return text_or_none(p.doc_no); })
       .build();
 }
@@ -85,7 +107,9 @@ inline Table warnings_table(const SeasonResult& r) {
       .time("issued", [](W w) { return w.issued; })
       .time("lifted", [](W w) { return w.lifted; })
       .text("level", [&](W w) { return rules.level_name(w.highest); })
+      .text("level_zh", [&](W w) { return rules.level_name_zh(w.highest); })
       .text("response", [&](W w) { return response_text(rules.response(w.highest)); })
+      .text("response_zh", [&](W w) { return response_text_zh(rules.response(w.highest)); })
       .text("doc_no", [](W w) { return text_or_none(w.doc_no); })
       .optional_integer("period",
                         [](W w) {
@@ -103,7 +127,9 @@ inline Table advice_table(const SeasonResult& r) {
   return TableBuilder<Advice>(r.advice)
       .date("date", [](A a) { return a.time.date(); })
       .text("forecast_level", [&](A a) { return rules.level_name(a.forecast_level); })
+      .text("forecast_level_zh", [&](A a) { return rules.level_name_zh(a.forecast_level); })
       .text("order_level", [&](A a) { return rules.level_name(a.order_level); })
+      .text("order_level_zh", [&](A a) { return rules.level_name_zh(a.order_level); })
       .text("note", [](A a) { return a.note; })
       .time("time", [](A a) { return a.time; })
       .date("run_first", [](A a) { return a.first; })
@@ -117,6 +143,7 @@ inline Table expected_table(const SeasonResult& r) {
   return TableBuilder<ExpectedRun>(r.expected)
       .time("time", [](X x) { return x.time; })
       .text("level", [&](X x) { return rules.level_name(x.level); })
+      .text("level_zh", [&](X x) { return rules.level_name_zh(x.level); })
       .date("run_first", [](X x) { return x.first; })
       .date("run_last", [](X x) { return x.last; })
       .number("lead_hours", [](X x) { return x.lead_hours; })
@@ -129,7 +156,9 @@ inline Table orders_table(const std::vector<Order>& orders, const RuleSet& rules
   return TableBuilder<Order>(orders)
       .time("issued", [](O o) { return o.issued; })
       .text("event", [](O o) { return std::string(name(o.event)); })
+      .text("event_zh", [](O o) { return std::string(name_zh(o.event)); })
       .text("level", [&](O o) { return rules.level_name(o.level); })
+      .text("level_zh", [&](O o) { return rules.level_name_zh(o.level); })
       .time("response_start", [](O o) { return o.response_start; })
       .time("expected_end", [](O o) { return o.expected_end; })
       .text("doc_no", [](O o) { return text_or_none(o.doc_no); })
@@ -150,6 +179,7 @@ inline Table gaps_table(const SeasonResult& r) {
       .date("date", [](G g) { return g.day; })
       .date("last_date", [](G g) { return g.last; })
       .text("kind", [](G g) { return std::string(name(g.kind)); })
+      .text("kind_zh", [](G g) { return std::string(name_zh(g.kind)); })
       .date("issue_date", [](G g) { return g.issue; })
       .text("detail_zh", [](G g) { return g.detail_zh; })
       .text("detail", [](G g) { return g.detail; })
@@ -167,6 +197,7 @@ inline Table verification_table(const SeasonResult& r) {
   using V = const Verification&;
   return TableBuilder<Verification>(r.verification)
       .text("level", [&](V v) { return rules.level_name(v.level); })
+      .text("level_zh", [&](V v) { return rules.level_name_zh(v.level); })
       .integer("hits", [](V v) { return v.hits; })
       .integer("misses", [](V v) { return v.misses; })
       .integer("false_alarms", [](V v) { return v.false_alarms; })

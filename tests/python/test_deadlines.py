@@ -118,6 +118,9 @@ def test_d1_from_the_notice_to_the_lift_of_a_relay_season():
     assert list(d["warning"][:3]) == [0, 0, 0] and d["period"][0] == 0
     assert list(d.columns[:10]) == ["due", "what", "who", "rule", "kind", "period", "day", "what_zh", "who_zh",
                                     "submit_to"]
+    # N5: the facts `what` adds to the plan's words, in Chinese — the same receipt, document and day.
+    assert d["what_zh"][0] + d["detail_zh"][0] == "应急响应进展情况报告，自2025-12-28 10:00接到预警通知（2025—2026年第3期）起第1天"
+    assert d.columns[-1] == "detail_zh"
 
 
 def test_d1_a_warning_lifted_before_its_response_reported():

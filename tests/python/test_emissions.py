@@ -186,6 +186,8 @@ def test_e6_line_rounding_and_e7_cap():
     assert list(s.lines_stopped.astype(object).where(s.lines_stopped.notna(), None)) == [1, 2, 2, None]
     assert list(s.capped) == [False, False, False, True]
     assert s.loc["uneq", "measure"] == "cut 50% by production line; 2 of 3 lines stop (E6)"
+    assert s.loc["uneq", "measure_zh"].endswith("；停产2条生产线（共3条）")  # N5: the same in Chinese (E6)
+    assert list(s.columns[s.columns.get_loc("measure"):][:2]) == ["measure", "measure_zh"]
 
 
 def test_e2_excluded_count_for_nothing():
@@ -238,6 +240,7 @@ def test_e8_fleets_and_e9_dust():
     assert list(s.counted_by) == ["transport", "transport", "transport", "activity", "activity"]
     assert s.loc["earth", "measure"] == "earthwork stops (E9)"
     assert s.loc["slope", "measure"] == "slope_spraying continues at this level (E9)"
+    assert s.loc["slope", "measure_zh"] == "本级别正常作业（E9）"  # N5
 
 
 def test_r6_top_contributors():

@@ -24,9 +24,10 @@ def season():
 
 def test_n1_one_notice_per_order():
     n = aqi.notices(season())
-    assert list(n.columns) == ["time", "event", "level", "level_zh", "response", "response_zh", "doc_no", "title",
-                               "text"]
+    assert list(n.columns) == ["time", "event", "event_zh", "level", "level_zh", "response", "response_zh", "doc_no",
+                               "title", "text"]
     assert list(n["event"]) == ["ISSUE", "LIFT", "ISSUE", "UPGRADE", "LIFT"]
+    assert list(n["event_zh"]) == ["发布", "解除", "发布", "升级", "解除"]  # N5
     assert list(n["doc_no"]) == ["第1期", "第2期", "第3期", "第4期", "第5期"]
     assert n["title"][3] == "沂源县重污染天气应急指挥部办公室关于将重污染天气预警由黄色升级为红色启动Ⅰ级应急响应的通知"
     # L8: an order without a response start begins its response at once: the notice says so.
@@ -83,6 +84,8 @@ def test_n4_records_of_a_two_episode_season():
     assert list(r["response_zh"]) == ["Ⅱ级", "Ⅰ级"]
     assert list(r["summary_due"].dt.date) == [pd.Timestamp("2019-12-10").date(), pd.Timestamp("2019-12-17").date()]
     assert list(r["verification"]) == ["hit", "lower"] and list(r["observed_max"]) == [240, 220]
+    # L4: observed 220 240 230 (> 200 three days: orange, W4) and 210 220 (two days: yellow); N5 beside.
+    assert list(r["observed_level"]) == ["orange", "yellow"] and list(r["observed_level_zh"]) == ["橙色", "黄色"]
     assert r["so2_ratio"].isna().all()  # no inventory: no planned reductions
 
 

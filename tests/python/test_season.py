@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import aqi
+from conftest import SOURCE_DIR
 
 
 def forecast_frame(aqi_values, issue="2019-12-01"):
@@ -65,6 +66,8 @@ def test_l6_imposed():
     assert list(ev.event) == ["ISSUE", "ISSUE", "LIFT"]
     assert list(ev.imposed) == [False, True, True]
     assert ev.comparison[1] == "stricter" and ev.county_level[1] == "yellow"
+    # N5: the same in Chinese, beside the English.
+    assert ev.comparison_zh[1] == "更严" and ev.county_level_zh[1] == "黄色" and ev.comparison_zh[0] == ""
 
 
 def test_l4_verification_with_perfect_forecasts():
@@ -77,6 +80,7 @@ def test_l4_verification_with_perfect_forecasts():
     assert (v.loc["yellow", "hits"], v.loc["yellow", "misses"], v.loc["yellow", "false_alarms"]) == (4, 0, 2)
     assert v.loc["yellow", "csi"] == pytest.approx(4 / 6)
     assert np.isnan(v.loc["red", "pod"])
+    assert v.loc["yellow", "level_zh"] == "黄色" and v.loc["red", "level_zh"] == "红色"  # N5
 
 
 def test_errors():
@@ -170,7 +174,7 @@ def test_l7_l9_l11_relay_from_a_dataframe():
     assert r.mode == "relay"
     # L9: one period, begun by the UPGRADE (12-02 20:00) to the LIFT's issue (12-05 12:00): 64 h at II.
     p = r.response_periods
-    assert list(p.columns[:5]) == ["start", "end", "response", "level", "doc_no"]
+    assert list(p.columns[:7]) == ["start", "end", "response", "response_zh", "level", "level_zh", "doc_no"]  # N5
     assert len(p) == 1
     assert (p.start[0], p.end[0]) == (pd.Timestamp("2019-12-02 20:00"), pd.Timestamp("2019-12-05 12:00"))
     assert (p.response[0], p.level[0], p.doc_no[0]) == ("II", "orange", "2019—2020年第2期")
@@ -182,7 +186,8 @@ def test_l7_l9_l11_relay_from_a_dataframe():
     assert ev.lead_hours[0] == 39 and ev.lead_hours[1] == 5 and ev.short_lead[1]
     assert ev.note[1] == "issued 5 h before its response start, under the 24 h minimum (SPEC L11)"
     assert r.counts["flaps"] == 0
-    assert list(r.advice.columns[:4]) == ["date", "forecast_level", "order_level", "note"] and len(r.advice) == 0
+    assert list(r.advice.columns[:6]) == ["date", "forecast_level", "forecast_level_zh", "order_level", "order_level_zh",
+                                          "note"] and len(r.advice) == 0  # N5: *_zh beside
 
 
 def test_l8_relay_from_a_csv_with_times_as_timestamps(tmp_path):
@@ -218,6 +223,7 @@ def test_l10_advice_when_the_forecast_meets_orange_and_no_order_has_come():
     a = r.advice
     assert list(a.date) == [pd.Timestamp("2019-12-25"), pd.Timestamp("2019-12-26")]
     assert list(a.forecast_level) == ["orange", "orange"] and list(a.order_level) == ["none", "yellow"]
+    assert list(a.forecast_level_zh) == ["橙色", "橙色"] and list(a.order_level_zh) == ["无预警", "黄色"]  # N5
     assert a.note[0] == "forecast meets orange from 2019-12-28; no order received (SPEC L10)"
     assert r.events.comparison[0] == "weaker" and r.events.county_level[0] == "orange"
 
@@ -264,6 +270,7 @@ def test_l1_l12_zibo_2015_16_perfect_forecasts(shared_data):
     # L12: 11-11 (256) and 11-12 (276) > 200 → yellow (W4), from 11-11 00:00: 128, 104 and 80 h
     # ahead of the forecasts of 11-05, 11-06, 11-07 (expected, not issued); 56 h from 11-08 16:00.
     x = r.expected
+    assert list(x.level_zh[:3]) == ["黄色"] * 3  # N5
     assert list(x.time[:3]) == [pd.Timestamp(f"2015-11-0{k} 16:00") for k in (5, 6, 7)]
     assert list(x.lead_hours[:3]) == [128, 104, 80]
     assert ev.loc["2015-11-08 16:00", "event"] == "ISSUE" and ev.loc["2015-11-08 16:00", "lead_hours"] == 56
@@ -302,9 +309,10 @@ def test_gaps_w8_a_forecast_whose_valid_days_skip_a_day():
     r = aqi.run_season(fc)
     assert r.counts["response_hours"] == {"III": 40}
     g = r.gaps
-    assert list(g.columns) == ["date", "last_date", "kind", "issue_date", "detail_zh", "detail", "warning",
+    assert list(g.columns) == ["date", "last_date", "kind", "kind_zh", "issue_date", "detail_zh", "detail", "warning",
                              "changed"]
     assert list(g.date) == [pd.Timestamp("2019-12-04")] and list(g.kind) == ["forecast_day"]
+    assert list(g.kind_zh) == ["预报缺日"]  # N5
     assert g.issue_date[0] == pd.Timestamp("2019-12-02") and g.warning[0] == 0 and bool(g.changed[0])
     assert g.detail[0] == (
         "the forecast of 2019-12-02 has no value for 2019-12-04: read as missing, which breaks any run through it "
@@ -344,3 +352,39 @@ def test_l4_observations_that_do_not_overlap_the_season_are_refused():
     with pytest.raises(ValueError, match=re.escape("run_season: the observations (2019-12-01 … 2019-12-02) have no "
                                                    "value: nothing to verify in the season")):
         aqi.run_season(fc, observations=nan)
+
+
+# SPEC N5: every table of the season with a level, response or event carries its Chinese text
+# beside the English (the words of the rule set and of C++: name_zh). The default scenario's
+# orders (scenarios/yiyuan-2019/orders.csv): ISSUE 橙色 2019-10-02 11:43, response from 10-04
+# 10:00; LIFT 10-06 10:22; ISSUE 红色 10-12 09:13; DOWNGRADE 橙色 10-14 12:00; LIFT 10-17 15:19.
+# R1: orange → Ⅱ级, red → Ⅰ级.
+def test_n5_season_tables_carry_chinese_beside_english():
+    r = aqi.run_season(orders=SOURCE_DIR / "scenarios" / "yiyuan-2019" / "orders.csv")
+    o = r.orders
+    assert list(o.columns[:5]) == ["issued", "event", "event_zh", "level", "level_zh"]
+    assert list(o.event_zh[:5]) == ["发布", "解除", "发布", "降级", "解除"]
+    assert list(o.level_zh[:5]) == ["橙色", "无预警", "红色", "橙色", "无预警"]
+    ev = r.events
+    assert list(ev.columns[:9]) == ["time", "event", "event_zh", "level", "level_zh", "previous", "previous_zh",
+                                    "response", "response_zh"]
+    assert (ev.event_zh[0], ev.level_zh[0], ev.previous_zh[0], ev.response_zh[0]) == ("发布", "橙色", "无预警", "Ⅱ级")
+    assert (ev.event_zh[3], ev.level_zh[3], ev.previous_zh[3], ev.response_zh[3]) == ("降级", "橙色", "红色", "Ⅱ级")
+    assert (ev.event_zh[1], ev.level_zh[1], ev.response[1], ev.response_zh[1]) == ("解除", "无预警", None, None)
+    assert ev.county_level_zh[0] is None  # no county forecast: None in both languages
+    w = r.warnings
+    assert list(w.columns[2:6]) == ["level", "level_zh", "response", "response_zh"]
+    assert list(w.level_zh[:2]) == ["橙色", "红色"] and list(w.response_zh[:2]) == ["Ⅱ级", "Ⅰ级"]
+    p = r.response_periods
+    assert list(p.columns[2:6]) == ["response", "response_zh", "level", "level_zh"]
+    assert (p.response_zh[0], p.level_zh[0]) == ("Ⅱ级", "橙色")
+    d = r.days
+    assert list(d.columns) == ["warning", "warning_zh", "response", "response_zh", "forecast_level",
+                               "forecast_level_zh", "observed_level", "observed_level_zh"]
+    # L9: 10-03 is under the orange warning before its response (from 10-04 10:00); 10-05 in it.
+    assert (d.loc["2019-10-03", "warning_zh"], d.loc["2019-10-03", "response_zh"]) == ("橙色", None)
+    assert (d.loc["2019-10-05", "warning_zh"], d.loc["2019-10-05", "response_zh"]) == ("橙色", "Ⅱ级")
+    assert d.loc["2019-10-08", "warning_zh"] == "无预警" and d.loc["2019-10-08", "forecast_level_zh"] is None
+    # read_orders gives the same columns.
+    ro = aqi.read_orders(SOURCE_DIR / "scenarios" / "yiyuan-2019" / "orders.csv")
+    assert list(ro.event_zh[:2]) == ["发布", "解除"] and ro.level_zh[0] == "橙色"

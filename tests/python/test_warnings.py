@@ -109,6 +109,25 @@ def test_to_frame():
     assert list(f["level"]) == ["yellow"] and list(f["first"]) == [0] and list(f["last"]) == [1]
 
 
+# SPEC W6, N5: the classification in Chinese beside the English — W4 yellow: AQI > 200 on two
+# consecutive days (250, 250 on days 0–1) → Ⅲ级 (R1).
+def test_n5_classification_in_chinese():
+    w = aqi.classify_daily([250, 250, 100])
+    assert (w.level_zh, w.response_zh, w.clause_zh) == ("黄色", "Ⅲ级", "AQI > 200 连续 ≥ 2 天")
+    expected = ("黄色预警（Ⅲ级响应）：AQI > 200 连续 ≥ 2 天；达标时段为第 0–1 日（输入序号）；"
+                "日均值 > 200 最长连续 2 天，> 300 最长连续 0 天；日均值峰值 250")
+    assert w.explanation_zh == expected and w.explain(lang="zh") == expected
+    assert w.explain() == w.explain(lang="en") == w.explanation  # English by default, as before
+    f = w.to_frame()
+    assert list(f.columns[2:9]) == ["level", "level_zh", "level_code", "response", "response_zh", "clause",
+                                    "clause_zh"]
+    assert list(f.columns[-2:]) == ["explanation", "explanation_zh"] and f["explanation_zh"][0] == expected
+    none = aqi.classify_daily([100, 100])
+    assert (none.level_zh, none.response_zh, none.clause_zh) == ("无预警", None, "")
+    with pytest.raises(ValueError, match=r"^lang must be one of 'zh', 'en', got 'fr'$"):
+        w.explain(lang="fr")
+
+
 # --- Bad input: docs/errors.md "NumPy input" (SPEC A6, W2, W5, W9) ------------------------------
 
 def test_numpy_dtypes_are_refused_or_converted_exactly():

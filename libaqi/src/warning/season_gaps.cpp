@@ -27,14 +27,9 @@ struct Text {
   }
 };
 
-std::string level_zh(const RuleSet& rules, int level) {
-  return level == 0 ? "无预警" : rules.levels.at(static_cast<std::size_t>(level - 1)).name_zh;
-}
+std::string level_zh(const RuleSet& rules, int level) { return rules.level_name_zh(level); }
 
-std::string event_zh(EventType e) {
-  constexpr std::array<const char*, 4> names{"发布", "升级", "降级", "解除"};
-  return names[static_cast<std::size_t>(e)];
-}
+std::string event_zh(EventType e) { return std::string(name_zh(e)); }
 
 // The warning in force at `t` (issued at or before it, not yet lifted), or no_warning. Warnings
 // follow one another in time: the last one issued at or before `t` is the only candidate.

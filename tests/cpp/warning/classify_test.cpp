@@ -10,6 +10,8 @@
 
 #include "aqi/warning/classify.hpp"
 #include "aqi/warning/classify_batch.hpp"
+#include "aqi/warning/event_type.hpp"
+#include "aqi/warning/season.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -279,4 +281,49 @@ TEST(Warning, EqualWhenTheySayTheSame) {
   const std::vector<double> none{missing, missing};
   EXPECT_TRUE(std::isnan(aqi::classify_daily(none).peak));
   EXPECT_EQ(aqi::classify_daily(none), aqi::classify_daily(none));
+}
+
+// W6, N5: the explanation in Chinese carries the facts of the English one (level, response, clause,
+// run, the runs above 200 and 300, the peak): W4's red clause on days 1–4 of the series above.
+TEST(Warning, N5ExplanationInChinese) {
+  const auto w = aqi::classify_daily(std::vector<double>{120, 230, 320, 350, 260, 150});
+  EXPECT_EQ(w.level_name_zh(), "红色");
+  EXPECT_EQ(w.clause_text_zh(), "AQI > 200 连续 ≥ 4 天 且 AQI > 300 连续 ≥ 2 天");
+  EXPECT_EQ(w.explain_zh(),
+            "红色预警（Ⅰ级响应）：AQI > 200 连续 ≥ 4 天 且 AQI > 300 连续 ≥ 2 天；达标时段为第 1–4 日（输入序号）；"
+            "日均值 > 200 最长连续 4 天，> 300 最长连续 2 天；日均值峰值 350");
+  const auto none = aqi::classify_daily(std::vector<double>{150, 210, 150});
+  EXPECT_EQ(none.level_name_zh(), "无预警");
+  EXPECT_EQ(none.clause_text_zh(), "");
+  EXPECT_EQ(none.explain_zh(),
+            "无预警：日均值没有任何时段达到yiyuan-2019的预警级别；日均值 > 200 最长连续 1 天，> 300 最长连续 0 天；"
+            "日均值峰值 210");
+  // beijing-2013's blue: AQI 201–300 on the first day (an anchored clause with a ceiling).
+  const auto blue = aqi::classify_daily(std::vector<double>{250, 100}, {}, aqi::rule_set("beijing-2013"));
+  EXPECT_EQ(blue.clause_text_zh(), "AQI 201–300 连续 ≥ 1 天，自首日起");
+  EXPECT_EQ(blue.level_name_zh(), "蓝色");
+  // A term on days not consecutive says 累计; ≥ for a threshold that counts.
+  aqi::RunTerm t;
+  t.threshold = 150;
+  t.strict = false;
+  t.days = 3;
+  t.consecutive = false;
+  EXPECT_EQ(t.describe_zh(), "AQI ≥ 150 累计 ≥ 3 天");
+}
+
+// N5: the words of the events and comparisons, and level 0, in Chinese.
+TEST(Warning, N5EventAndComparisonNamesInChinese) {
+  EXPECT_EQ(aqi::name_zh(aqi::EventType::issue), "发布");
+  EXPECT_EQ(aqi::name_zh(aqi::EventType::upgrade), "升级");
+  EXPECT_EQ(aqi::name_zh(aqi::EventType::downgrade), "降级");
+  EXPECT_EQ(aqi::name_zh(aqi::EventType::lift), "解除");
+  EXPECT_EQ(aqi::name_zh(aqi::Comparison::consistent), "一致");
+  EXPECT_EQ(aqi::name_zh(aqi::Comparison::stricter), "更严");
+  EXPECT_EQ(aqi::name_zh(aqi::Comparison::weaker), "更宽");
+  EXPECT_EQ(aqi::name_zh(aqi::Comparison::none), "");
+  const auto& rules = aqi::rule_set("yiyuan-2019");
+  EXPECT_EQ(rules.level_name_zh(0), "无预警");
+  EXPECT_EQ(rules.level_name_zh(1), "黄色");
+  EXPECT_EQ(rules.level_name_zh(2), "橙色");
+  EXPECT_EQ(rules.level_name_zh(3), "红色");
 }

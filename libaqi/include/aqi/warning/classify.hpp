@@ -65,9 +65,15 @@ struct Warning {
 
   std::string level_name() const { return rules ? rules->level_name(level) : "none"; }
   ResponseLevel response() const { return rules ? rules->response(level) : ResponseLevel::none; }
+  // SPEC N5: "橙色"; "无预警" for none.
+  std::string level_name_zh() const { return rules ? rules->level_name_zh(level) : "无预警"; }
   std::string clause_text() const {
     if (level == 0 || !rules) return "";
     return rules->levels[static_cast<std::size_t>(level - 1)].clauses[static_cast<std::size_t>(clause)].describe();
+  }
+  std::string clause_text_zh() const {
+    if (level == 0 || !rules) return "";
+    return rules->levels[static_cast<std::size_t>(level - 1)].clauses[static_cast<std::size_t>(clause)].describe_zh();
   }
 
   // One sentence an analyst can read: why this level, or why none.
@@ -83,6 +89,23 @@ struct Warning {
     s += "; longest run > 200: " + std::to_string(days_above_200) + " d, > 300: " + std::to_string(days_above_300) +
          " d; peak day-mean " + (std::isnan(peak) ? std::string("n/a") : detail::format_number(peak));
     if (!basis.empty()) s += "; classified on " + basis;
+    return s;
+  }
+
+  // SPEC W6, N5: the same sentence in Chinese, fact for fact.
+  std::string explain_zh() const {
+    const std::string unit = kind == SeriesKind::daily ? "日" : "小时";
+    std::string s;
+    if (level == 0) {
+      s = "无预警：日均值没有任何时段达到" + (rules ? rules->id : std::string("规则")) + "的预警级别";
+    } else {
+      s = level_name_zh() + "预警（" + std::string(name_zh(response())) + "响应）：" + clause_text_zh() +
+          "；达标时段为第 " + std::to_string(first) + "–" + std::to_string(last) + " " + unit + "（输入序号）";
+    }
+    s += "；日均值 > 200 最长连续 " + std::to_string(days_above_200) + " 天，> 300 最长连续 " +
+         std::to_string(days_above_300) + " 天；日均值峰值 " +
+         (std::isnan(peak) ? std::string("无") : detail::format_number(peak));
+    if (!basis.empty()) s += "；按预报区间 " + basis + " 值研判";
     return s;
   }
 

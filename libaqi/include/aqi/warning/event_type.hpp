@@ -22,6 +22,12 @@ constexpr std::string_view name(EventType e) noexcept {
   return names[static_cast<std::size_t>(e)];
 }
 
+// SPEC N5: the words of the plan and of real notices (发布, 升级, 降级, 解除预警).
+constexpr std::string_view name_zh(EventType e) noexcept {
+  constexpr std::array<std::string_view, 4> names{"发布", "升级", "降级", "解除"};
+  return names[static_cast<std::size_t>(e)];
+}
+
 // "ISSUE", "UPGRADE", "DOWNGRADE", "LIFT"; throws UnknownName.
 inline EventType parse_event_type(std::string_view s) {
   for (EventType e : all_event_types)

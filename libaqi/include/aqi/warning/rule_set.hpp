@@ -39,6 +39,13 @@ struct RunTerm {
     s += std::to_string(days) + (days == 1 ? " day" : " days");
     return s;
   }
+  // SPEC N5: the same in Chinese — "AQI > 200 连续 ≥ 4 天"; "累计" for days not consecutive.
+  std::string describe_zh() const {
+    std::string s = "AQI " + std::string(strict ? "> " : "≥ ") + detail::format_number(threshold);
+    if (std::isfinite(at_most))
+      s = "AQI " + detail::format_number(threshold + (strict ? 1 : 0)) + "–" + detail::format_number(at_most);
+    return s + (consecutive ? " 连续 ≥ " : " 累计 ≥ ") + std::to_string(days) + " 天";
+  }
 };
 
 struct Clause {
@@ -49,6 +56,11 @@ struct Clause {
     std::string s;
     for (const auto& t : terms) s += (s.empty() ? "" : " and ") + t.describe();
     return anchored ? s + ", from the first day" : s;
+  }
+  std::string describe_zh() const {
+    std::string s;
+    for (const auto& t : terms) s += (s.empty() ? "" : " 且 ") + t.describe_zh();
+    return anchored ? s + "，自首日起" : s;
   }
 };
 
@@ -88,6 +100,10 @@ class RuleSet {
   // "none" for 0.
   std::string level_name(int code) const {
     return code == 0 ? "none" : levels.at(static_cast<std::size_t>(code - 1)).name;
+  }
+  // SPEC N5: the Chinese name ("橙色"); "无预警" for 0.
+  std::string level_name_zh(int code) const {
+    return code == 0 ? "无预警" : levels.at(static_cast<std::size_t>(code - 1)).name_zh;
   }
   ResponseLevel response(int code) const {
     return code == 0 ? ResponseLevel::none : levels.at(static_cast<std::size_t>(code - 1)).response;

@@ -80,6 +80,12 @@ constexpr std::string_view name(Comparison c) noexcept {
   return names[static_cast<std::size_t>(c)];
 }
 
+// SPEC N5: "" for none, 一致, 更严, 更宽.
+constexpr std::string_view name_zh(Comparison c) noexcept {
+  constexpr std::array<std::string_view, 4> names{"", "一致", "更严", "更宽"};
+  return names[static_cast<std::size_t>(c)];
+}
+
 // "consistent", "stricter", "weaker" ("" is none: not an imposed event); throws UnknownName.
 inline Comparison parse_comparison(std::string_view s) {
   for (Comparison c : {Comparison::none, Comparison::consistent, Comparison::stricter, Comparison::weaker})
