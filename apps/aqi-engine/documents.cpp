@@ -115,7 +115,7 @@ Row record_row(const EpisodeRecord& r) {
           ratio(EmissionPollutant::nox),
           ratio(EmissionPollutant::pm),
           ratio(EmissionPollutant::vocs),
-          r.planned ? (r.planned->met ? "true" : "false") : "",
+          r.planned ? std::string(aqi::key(r.planned->verdict())) : "",  // E12: met / short / undetermined
           r.observed_days ? number_text(r.observed_mean, 1) : "",
           r.observed_days ? number_text(r.observed_max, 0) : "",
           r.verification,

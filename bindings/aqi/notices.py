@@ -75,7 +75,8 @@ def episode_records(season, inventory=None, *, kilns=None, plan=None, dust_cap=N
     (each with its time, event, level and document number), doc_nos, response_start, response_end,
     hours_III, hours_II, hours_I (L9), daily_reports (D1 owed), summary_due (D2); with an
     inventory, the planned reductions at the episode's response against the targets (so2_ratio,
-    so2_target, … vocs_target, targets_met: R3–R5); with the observations the season was run with
+    so2_target, … vocs_target: R3–R5; targets_met met / short / undetermined and
+    targets_met_zh, SPEC E12: undetermined where the sources without a sourced rule decide it); with the observations the season was run with
     (aqi.run_season(observations=…)), observed_days, observed_mean, observed_max, observed_level
     and verification (hit, higher, lower, false_alarm: L4). dust_cap as in aqi.emission_cuts.
 

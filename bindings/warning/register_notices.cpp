@@ -137,7 +137,9 @@ Table record_table(const std::vector<EpisodeRecord>& records, const SeasonResult
                                                                      {EmissionPollutant::vocs, "kiln_vocs"}};
     t.number(kiln_names.at(p), [p](R r) { return kiln_reduction(r, p); });
   }
-  return t.text("targets_met", [](R r) { return r.planned ? std::string(r.planned->met ? "met" : "short") : ""; })
+  // E12: met / short / undetermined — never "short" where the missing rules decide.
+  return t.text("targets_met", [](R r) { return r.planned ? std::string(key(r.planned->verdict())) : ""; })
+      .text("targets_met_zh", [](R r) { return r.planned ? std::string(name_zh(r.planned->verdict())) : ""; })
       .integer("observed_days", [](R r) { return static_cast<std::int64_t>(r.observed_days); })
       .number("observed_mean", [](R r) { return r.observed_mean; })
       .number("observed_max", [](R r) { return r.observed_max; })

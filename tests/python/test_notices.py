@@ -109,11 +109,35 @@ def test_n4_k8_records_count_the_kiln_rotation(tmp_path):
     assert list(r["so2_ratio"]) == [0.75, 0.875]
     assert r["pm_ratio"].tolist() == pytest.approx([(0.5 + 1.2) / 2.4, (1 + 1.2) / 2.4])
     assert aqi.episode_records(season(), inv)["kiln_so2"].isna().all()  # no kilns: no credit
+    # SPEC E12 in the records: every ratio above its target at II and I (SO2 0.75 / 0.875 …): met.
+    assert list(r["targets_met"]) == ["met", "met"] and list(r["targets_met_zh"]) == ["达标", "达标"]
     with pytest.raises(ValueError, match=r"episode records \(SPEC K8, N4\): the kiln credit counts toward the "
                                          r"inventory's planned reductions; give the inventory too"):
         aqi.episode_records(season(), kilns=schedule)
     with pytest.raises(TypeError, match="kilns: expected an aqi.KilnSchedule"):
         aqi.episode_records(season(), inv, kilns=kilns)
+
+
+def test_n4_e12_records_verdict_is_three_valued(tmp_path):
+    # SPEC E12, N4: a record never says "short" where the missing rules decide. P1 (plastic
+    # products, 1 t/day each) stops 1 of 2 lines at II, both at I.
+    header = ("id,name,kind,industry,grade,lines,line_capacity,so2,nox,pm,vocs,protected_max_load,excluded,low_nox,"
+              "cost,vehicle,standard,trips_per_day,exempt,built_up,black_smoke,dust\n")
+    p1 = "P1,塑料厂,enterprise,plastic_products,,2,,1,1,1,1,,,0,100,,,,,,,\n"
+
+    def records(extra):
+        path = tmp_path / "inventory.csv"
+        path.write_text(header + p1 + extra, encoding="utf-8")
+        return aqi.episode_records(season(), aqi.Inventory.read_csv(path))
+    # + a ceramics B- enterprise (no sourced row) of 10 t PM (no R4 trade for PM): PM 0.5 / 11 and
+    # 1 / 11 < 20 %, 30 % counting the rules that exist, ≥ if it stopped: undetermined at II and I.
+    r = records("B1,陶瓷厂,enterprise,ceramics,B-,1,,0,0,10,0,,,0,100,,,,,,,\n")
+    assert list(r["targets_met"]) == ["undetermined", "undetermined"]
+    assert list(r["targets_met_zh"]) == ["无法判定", "无法判定"]
+    # + an 'other' enterprise of 99 t PM (E5: runs at II, stops at I): II PM 0.5 / 100 short with no
+    # unsourced source to decide it; I (1 + 99) / 100 met.
+    r = records("O1,其他厂,enterprise,other,,1,,0,0,99,0,,,0,100,,,,,,,\n")
+    assert list(r["targets_met"]) == ["short", "met"] and list(r["targets_met_zh"]) == ["未达标", "达标"]
 
 
 def test_n1_a_season_of_another_rule_set_needs_its_plan():

@@ -127,6 +127,17 @@ TEST(Verdicts, E12ShortAndMet) {
   EXPECT_EQ(aqi::key(Verdict::short_), "short");
 }
 
+// E12 for the county as a whole (the records' targets_met, SPEC N4): undetermined where SO2 is
+// undetermined and NOx, PM, VOCs (no baseline) met; short where SO2 is short at II; met at I.
+TEST(Verdicts, E12CountyVerdictOfTheWhole) {
+  EXPECT_EQ(aqi::emission_cuts(graded(), ResponseLevel::II).verdict(), Verdict::undetermined);
+  const auto inv =
+      aqi::parse_inventory(header + row("bm", "ceramics", "B-", 1, "1") + row("o", "other", "", 99, "1"), "inv.csv");
+  EXPECT_EQ(aqi::emission_cuts(inv, ResponseLevel::II).verdict(), Verdict::short_);
+  EXPECT_EQ(aqi::emission_cuts(inv, ResponseLevel::I).verdict(), Verdict::met);
+  EXPECT_EQ(aqi::name_zh(Verdict::undetermined), "无法判定");
+}
+
 // E13: a bureau file filling ceramics B- at II and I (stop, by line) turns II from undetermined
 // to met: 5 + 10 = 15 of 50 = 30 % ≥ 20 %. Its rows count as the bureau's.
 TEST(Verdicts, E13BureauFileChangesTheVerdict) {

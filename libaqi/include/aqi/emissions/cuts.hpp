@@ -158,6 +158,14 @@ struct EmissionCuts {
 
   std::size_t size() const noexcept { return basis.size(); }
   const PollutantCheck& check(EmissionPollutant p) const { return summary[static_cast<std::size_t>(p)]; }
+  // E12 for the county as a whole: met when every target is met, short when one is short even
+  // with the unsourced sources stopped, else undetermined (a report never says "not met" there).
+  Verdict verdict() const {
+    if (met) return Verdict::met;
+    for (const auto& c : summary)
+      if (c.verdict == Verdict::short_) return Verdict::short_;
+    return Verdict::undetermined;
+  }
 };
 
 namespace detail {
